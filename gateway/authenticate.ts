@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { errors } from '../policies/errors';
+import { RefusedRequest } from '../platform/http-graphql';
+import type { KeyPair } from '../platform/keys';
+import { bearerToken, TokenRejected, verifyToken } from '../platform/tokens';
+import type { GatewayContext } from './gateway-context';
+
+export interface Authenticator {
+  authenticate(request: IncomingMessage): Promise<GatewayContext>;
+}
+
+/**
+ * Every gateway request needs a bearer token signed by the pool. A missing,
+ * malformed, forged, expired or unknown-unit token is refused with
+ * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done.
+ */
+export function createAuthenticator(tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date()): Authenticator {
+  return {
+    async authenticate(request) {
+      try {
+        const claims = await verifyToken(tokenKeys, bearerToken(request.headers.authorization), now());
+        if (!isKnownUnit(claims.unit)) throw new TokenRejected('invalid', `The token names unit ${claims.unit}, which is not a unit of the pool.`);
+        return {
+          requestId: randomUUID(),
+          unit: claims.unit,
+          tokenId: claims.jti,
+          ...(claims.purpose ? { purpose: claims.purpose } : {}),
+          ...(claims.scope ? { scope: claims.scope } : {}),
+        };
+      } catch (error) {
+        if (error instanceof TokenRejected) throw new RefusedRequest(401, errors.unauthenticated(error.message));
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { errorMaskingPlugin } from '../platform/error-masking-plugin';
+import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
+import type { KeyPair } from '../platform/keys';
+import { metricsContentType, metricsText } from '../platform/legacy-calls';
+import type { Logger } from '../platform/logger';
+import type { Authenticator } from './authenticate';
+import type { GatewayContext } from './gateway-context';
+import { SigningDataSource } from './signing-data-source';
+import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
+
+export interface GatewayOptions {
+  readonly subgraphs: ReadonlyArray<SubgraphEndpoint>;
+  readonly contextKeys: KeyPair;
+  readonly contextTtlSeconds: number;
+  readonly upstreamTimeoutMs: number;
+  readonly authenticator: Authenticator;
+  readonly production: boolean;
+  readonly logger: Logger;
+  readonly port: number;
+  readonly host: string;
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningGateway extends Listening {
+  readonly supergraphSdl: string;
+}
+
+/** The pool's gateway: Apollo Gateway inside Apollo Server, behind token authentication. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const supergraphSdl = composeSupergraph(options.subgraphs);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SigningDataSource(
+      name, url!, options.contextKeys, options.contextTtlSeconds, options.upstreamTimeoutMs,
+    ),
+  });
+  const logger = options.logger.child({ part: 'gateway' });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await server.start();
+  const http = createGraphQLHttpServer<GatewayContext>({
+    server,
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    createContext: (request) => options.authenticator.authenticate(request),
+    health: async () => ({ gateway: 'up', subgraphs: options.subgraphs.map((s) => s.name) }),
+    routes: [{
+      method: 'GET',
+      path: '/metrics',
+      handle: async (_request, response) => {
+        response.writeHead(200, { 'content-type': metricsContentType });
+        response.end(await metricsText());
+      },
+    }],
+  });
+  const listening = await listen(http, options.port, options.host);
+  logger.info({ url: listening.url }, 'gateway listening');
+  return {
+    ...listening,
+    supergraphSdl,
+    close: async () => {
+      await listening.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import { errors } from '../policies/errors';
+import type { KeyPair } from '../platform/keys';
+import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
+import type { GatewayContext } from './gateway-context';
+
+/**
+ * The one place identity is forwarded to subgraphs (Apollo Federation's
+ * RemoteGraphQLDataSource habit): each fetch carries a context signed for that
+ * subgraph and that body. A subgraph that cannot be reached or does not answer
+ * in time becomes UPSTREAM_UNAVAILABLE naming the part, never its address.
+ */
+export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly contextKeys: KeyPair,
+    private readonly contextTtlSeconds: number,
+    timeoutMs: number,
+  ) {
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const caller = 'unit' in context ? (context as GatewayContext) : undefined;
+    if (!caller?.unit) throw new Error('gateway fetch without an authenticated caller');
+    const signed = await signContext(this.contextKeys, this.subgraphName, {
+      unit: caller.unit,
+      requestId: caller.requestId,
+      tokenId: caller.tokenId,
+      ...(caller.purpose ? { purpose: caller.purpose } : {}),
+    }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
+    request.http?.headers.set(CONTEXT_HEADER, signed);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions?.code && error.extensions.code !== 'INTERNAL_SERVER_ERROR'
+        && !String(error.message).includes('://')) throw error;
+      const shape = errors.upstreamUnavailable(systemOfSubgraph(this.subgraphName));
+      throw new GraphQLError(shape.message, { extensions: { ...shape.extensions, subgraph: this.subgraphName } });
+    }
+  }
+}
+
+function systemOfSubgraph(name: string): 'student-status' | 'teacher-hr' | 'facility' | 'governance' {
+  switch (name) {
+    case 'student': return 'student-status';
+    case 'teacher': return 'teacher-hr';
+    case 'facility': return 'facility';
+    default: return 'governance';
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read once from the environment, validated, and frozen
+ * (STYLE.md habit 7). Every variable here is in the README's table; a bad value
+ * stops start-up with a message naming the variable and what to set.
+ */
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const optionalUrl = z.string().url().optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  STUDENT_SUBGRAPH_PORT: port(4001),
+  TEACHER_SUBGRAPH_PORT: port(4002),
+  FACILITY_SUBGRAPH_PORT: port(4003),
+  GOVERNANCE_SUBGRAPH_PORT: port(4004),
+  STUDENT_SUBGRAPH_URL: optionalUrl,
+  TEACHER_SUBGRAPH_URL: optionalUrl,
+  FACILITY_SUBGRAPH_URL: optionalUrl,
+  GOVERNANCE_SUBGRAPH_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  LEGACY_STUDENT_DB_URL: optionalUrl,
+  LEGACY_TEACHER_API_URL: optionalUrl,
+  LEGACY_TEACHER_API_KEY: z.string().min(8).optional(),
+  LEGACY_TEACHER_PORT: port(4011),
+  LEGACY_TEACHER_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(20),
+  LEGACY_TEACHER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  LEGACY_FACILITY_DIR: z.string().min(1).optional(),
+  LEGACY_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+  TOKEN_SIGNING_KEY: z.string().min(1).optional(),
+  TOKEN_VERIFY_KEY: z.string().min(1).optional(),
+  CONTEXT_SIGNING_KEY: z.string().min(1).optional(),
+  CONTEXT_VERIFY_KEY: z.string().min(1).optional(),
+  CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment; throws a ConfigurationError whose message lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

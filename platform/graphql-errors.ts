@@ -1,0 +1,37 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { errors, isErrorCode, type ErrorShape } from '../policies/errors';
+
+/** Turns one of our error shapes into a GraphQLError that Apollo passes through as is. */
+export function toGraphQLError(shape: ErrorShape, path?: ReadonlyArray<string | number>): GraphQLError {
+  return new GraphQLError(shape.message, { extensions: { ...shape.extensions }, ...(path ? { path } : {}) });
+}
+
+/** Apollo's own codes for a malformed operation: to clients they are BAD_USER_INPUT, with Apollo's message. */
+const malformedRequestCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The error normaliser every server installs as `formatError`: errors with one
+ * of our codes pass (without stack traces), a malformed operation becomes
+ * BAD_USER_INPUT, and everything else is masked
+ * so that no internal address or stack ever reaches a client. Never throws.
+ */
+export function maskError(formatted: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stack, http: _http, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  if (typeof code === 'string' && malformedRequestCodes.has(code)) {
+    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // The automatic-persisted-query protocol needs its own codes so that clients retry with the full text.
+  if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+    return { message: formatted.message, extensions: { code } };
+  }
+  const masked = errors.internal(requestId);
+  return {
+    message: masked.message,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { ...masked.extensions },
+  };
+}

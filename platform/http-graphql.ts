@@ -1,0 +1,151 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { errors, type ErrorShape } from '../policies/errors';
+
+/**
+ * A small node:http front for Apollo Server, shared by the gateway and every
+ * subgraph: one place that bounds the request body, answers `/health`, and
+ * turns refusals that happen before GraphQL runs into GraphQL-shaped JSON with
+ * our codes (never an HTML error page or a stack).
+ */
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  readonly server: ApolloServer<TContext>;
+  readonly maxBodyBytes: number;
+  /** Builds the per-request context; throwing a RefusedRequest answers with its status and error. */
+  readonly createContext: (request: IncomingMessage, body: unknown) => Promise<TContext>;
+  readonly health: () => Promise<Record<string, unknown>>;
+  readonly routes?: ReadonlyArray<Route>;
+}
+
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+}
+
+export class RefusedRequest extends Error {
+  constructor(readonly status: number, readonly shape: ErrorShape) {
+    super(shape.message);
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(payload);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  response.end(body);
+}
+
+function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
+  sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] });
+}
+
+function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', size, maxBytes));
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (text.length === 0) return undefined;
+  if (!contentType?.toLowerCase().startsWith('application/json')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RefusedRequest(400, errors.badUserInput('body', 'the request body is not valid JSON.'));
+  }
+}
+
+export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): http.Server {
+  return http.createServer((request, response) => {
+    handle(options, request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.destroy();
+    });
+  });
+}
+
+async function handle<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>, request: IncomingMessage, response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = (request.method ?? 'GET').toUpperCase();
+  if (url.pathname === '/health' && method === 'GET') {
+    sendJson(response, 200, { status: 'ok', ...(await options.health()) });
+    return;
+  }
+  const route = options.routes?.find((r) => r.method === method && r.path === url.pathname);
+  if (route) {
+    await route.handle(request, response);
+    return;
+  }
+  if (url.pathname !== '/graphql') {
+    sendJson(response, 404, { errors: [{ message: 'Not found. The GraphQL endpoint is /graphql.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  try {
+    const text = await readBody(request, options.maxBodyBytes);
+    const body = parseJsonBody(text, request.headers['content-type']);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const context = await options.createContext(request, body);
+    const result = await options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => context,
+    });
+    const responseHeaders: Record<string, string> = {};
+    for (const [key, value] of result.headers) responseHeaders[key] = value;
+    response.writeHead(result.status ?? 200, responseHeaders);
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  } catch (error) {
+    if (error instanceof RefusedRequest) {
+      sendRefusal(response, error);
+      return;
+    }
+    throw error;
+  }
+}
+
+export interface Listening {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function listen(server: http.Server, port: number, host: string, path = '/graphql'): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actualPort}${path}`,
+    port: actualPort,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+import { declaredCoordinates } from '../coordinates';
+import { deepFreeze } from '../deep-freeze';
+import { loadCatalog, type Catalog, type CatalogContext } from './load-catalog';
+import type { CatalogResourceInput } from './resource';
+import { facilityResources } from './resources/facility';
+import { schoolResources } from './resources/school';
+import { statisticsResources } from './resources/statistics';
+import { studentRecordResources } from './resources/student-record';
+import { studentResources } from './resources/student';
+import { teacherResources } from './resources/teacher';
+
+/**
+ * The city's data resource catalog (数据资源目录) as shipped. Codes read
+ * GZJY-<area>-<nnn>: XX 学校, XS 学生, JS 教师, SS 校舍 (设施), TJ 统计.
+ */
+export const catalogResources: ReadonlyArray<CatalogResourceInput> = deepFreeze([
+  ...schoolResources,
+  ...studentResources,
+  ...studentRecordResources,
+  ...teacherResources,
+  ...facilityResources,
+  ...statisticsResources,
+]);
+
+/** The shipped catalog checked against the declared schema and the given units. */
+export function loadDefaultCatalog(units: CatalogContext['units']): Catalog {
+  return loadCatalog(catalogResources, { units, knownCoordinates: declaredCoordinates });
+}

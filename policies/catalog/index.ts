@@ -1,0 +1,4 @@
+export * from './coverage';
+export * from './default-catalog';
+export * from './load-catalog';
+export * from './resource';

@@ -1,0 +1,29 @@
+import { CITY_DIVISION_CODE } from '../../standards';
+import type { CatalogResourceInput } from '../resource';
+import { fields } from './fields';
+
+/**
+ * The pool's aggregate indicators, computed in the legacy databases with one
+ * definition each (DOMAIN.md "Statistics"). The city bureau provides them: it
+ * answers for the official figures, and as open data nobody applies for them.
+ */
+export const statisticsResources: CatalogResourceInput[] = [
+  {
+    code: 'GZJY-TJ-001',
+    title: '教育统计数据',
+    description: '在校生数、专任教师数、生师比、班额分布、生均校舍面积和危房面积。',
+    provider: CITY_DIVISION_CODE,
+    sourceSystem: 'pool',
+    updateCycle: '每日',
+    format: '结构化数据（GraphQL）',
+    shareType: 'UNCONDITIONAL',
+    open: true,
+    coordinates: [
+      ...fields('Query', 'statistics'),
+      ...fields(
+        'Statistics', 'enrolledStudents', 'fullTimeTeachers', 'studentTeacherRatio', 'classSizeBands',
+        'buildingAreaPerStudent', 'dangerousBuildingArea',
+      ),
+    ],
+  },
+];

@@ -1,0 +1,98 @@
+/**
+ * The closed set of error codes that is EduPool's public contract (DESIGN.md "Errors").
+ * Every refusal a client sees carries one of these in `extensions.code`; anything
+ * else is masked as INTERNAL_SERVER_ERROR with a request id. Factories build the
+ * error's `extensions` (pure data); the runtime turns them into GraphQLErrors.
+ */
+export const errorCodes = {
+  UNAUTHENTICATED: 'No, bad, expired or revoked token. The error says how to get a token.',
+  FORBIDDEN: 'The unit may not perform this action.',
+  NOT_SHARED: 'The field\'s share type is "not shared"; the error names the catalog resource and its legal basis.',
+  NOT_GRANTED: 'No active grant covers the field; the error names the resource to apply for with applyForShare.',
+  OUT_OF_SCOPE: 'A record outside the grant\'s row scope was asked for by id.',
+  RATE_LIMITED: 'Too many requests; the error says when to retry.',
+  QUERY_TOO_COSTLY: 'Depth, aliases, tokens or cost over the limit; the error names the limit and the figure.',
+  BAD_USER_INPUT: 'Malformed arguments; the error names the argument and why.',
+  UPSTREAM_UNAVAILABLE: 'A legacy system failed or timed out; the error names the system. Retry later.',
+  INTERNAL_SERVER_ERROR: 'Anything unexpected; the error carries a request id to quote to the operators.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorCodes, value);
+}
+
+/** What an error carries besides its message: the code, the HTTP status it maps to, and details. */
+export interface ErrorShape {
+  readonly message: string;
+  readonly extensions: Readonly<Record<string, unknown>> & { readonly code: ErrorCode };
+}
+
+const TOKEN_HINT = 'Get a token from your unit\'s data officer (demo: `npm run token -- --unit <code>`) and send it as `Authorization: Bearer <token>`.';
+
+export type LegacySystem = 'student-status' | 'teacher-hr' | 'facility' | 'governance';
+
+const systemNames: Readonly<Record<LegacySystem, string>> = {
+  'student-status': 'student-status database (学籍系统)',
+  'teacher-hr': 'teacher HR system (教师管理信息系统)',
+  facility: 'school-facility exports (校舍数据)',
+  governance: 'governance store',
+};
+
+export const errors = {
+  unauthenticated(reason: string): ErrorShape {
+    return { message: `${reason} ${TOKEN_HINT}`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
+  },
+  forbidden(action: string, why: string): ErrorShape {
+    return { message: `Your unit may not ${action}: ${why}`, extensions: { code: 'FORBIDDEN', http: { status: 403 } } };
+  },
+  notShared(coordinate: string, resource: string, legalBasis: string): ErrorShape {
+    return {
+      message: `${coordinate} belongs to catalog resource ${resource}, which is not shared (不予共享). Basis: ${legalBasis}`,
+      extensions: { code: 'NOT_SHARED', coordinate, resource, legalBasis },
+    };
+  },
+  notGranted(coordinate: string, resource: string): ErrorShape {
+    return {
+      message: `No active grant covers ${coordinate}. Apply for catalog resource ${resource} with the applyForShare mutation, naming only the fields you need and your purpose.`,
+      extensions: { code: 'NOT_GRANTED', coordinate, resource },
+    };
+  },
+  outOfScope(coordinate: string, id: string): ErrorShape {
+    return {
+      message: `Record ${id} is outside the row scope your unit may read for ${coordinate}.`,
+      extensions: { code: 'OUT_OF_SCOPE', coordinate },
+    };
+  },
+  rateLimited(retryAfterSeconds: number): ErrorShape {
+    return {
+      message: `Too many requests. Retry after ${retryAfterSeconds} s.`,
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
+    };
+  },
+  queryTooCostly(limit: string, figure: number, maximum: number): ErrorShape {
+    return {
+      message: `Operation refused: ${limit} is ${figure}, the limit is ${maximum}. Split the operation or ask for fewer items.`,
+      extensions: { code: 'QUERY_TOO_COSTLY', limit, figure, maximum, http: { status: 400 } },
+    };
+  },
+  badUserInput(argument: string, why: string, coordinate?: string): ErrorShape {
+    return {
+      message: `Argument ${argument}: ${why}`,
+      extensions: { code: 'BAD_USER_INPUT', argument, ...(coordinate ? { coordinate } : {}) },
+    };
+  },
+  upstreamUnavailable(system: LegacySystem, coordinate?: string): ErrorShape {
+    return {
+      message: `The ${systemNames[system]} did not answer in time. The rest of the data is answered; retry this part later.`,
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system, ...(coordinate ? { coordinate } : {}) },
+    };
+  },
+  internal(requestId: string): ErrorShape {
+    return {
+      message: `Internal error. Quote request id ${requestId} to the pool's operators.`,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  },
+} as const;
