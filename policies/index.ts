@@ -25,3 +25,4 @@ export * from './coordinates';
 export * from './standards';
 export * from './unit-tree';
 export * from './units';
+export * from './errors';

@@ -32,6 +32,8 @@ const allowedParents: Readonly<Record<UnitType, ReadonlyArray<UnitType>>> = {
   PARTNER_DEPARTMENT: [],
 };
 
+const NO_UNITS: ReadonlyArray<Unit> = Object.freeze([]);
+
 const EDUCATION_DEPARTMENTS: ReadonlySet<UnitType> = new Set(['CITY_BUREAU', 'DISTRICT_BUREAU']);
 
 /** Validates the units and builds the frozen tree; throws naming the first problem found. */
@@ -74,7 +76,7 @@ export function createUnitTree(units: Iterable<Unit>): UnitTree {
     has: (code: string) => byCode.has(code),
     isWithin,
     superiorEducationDepartment,
-    children: (code: string) => frozenChildren.get(code) ?? [],
+    children: (code: string) => frozenChildren.get(code) ?? NO_UNITS,
     all: () => everyUnit,
   });
 }

@@ -34,7 +34,7 @@ describe('fixed units', () => {
 
 describe('unit tree', () => {
   test('a school sits under its district bureau', () => {
-    expect(units.get('2144010001')).toEqual({ ...tianheSchool, type: 'SCHOOL', parent: '440106' });
+    expect(units.get('2144010001')).toEqual({ code: '2144010001', name: '广州市天河区示例小学', type: 'SCHOOL', parent: '440106' });
     expect(units.children('440106')).toEqual([tianheSchool]);
     expect(units.children('440100').map((u) => u.code)).toHaveLength(12);
     expect(units.children('2144010001')).toEqual([]);

@@ -55,7 +55,7 @@ function parseResource(raw: unknown, index: number): CatalogResource {
   const code = (raw as { code?: unknown } | null)?.code;
   const label = typeof code === 'string' ? code : `#${index}`;
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  const where = issue && issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
   throw new Error(`resource ${label}: ${where}${issue?.message ?? 'invalid'}`);
 }
 
@@ -80,4 +80,16 @@ function checkResource(resource: CatalogResource, context: CatalogContext, known
   for (const coordinate of masked) {
     if (!resource.coordinates.includes(coordinate)) fail(`mask on ${coordinate}, which the resource does not cover`);
   }
+}
+
+/** `conditions.masks["Student.idNumber"][0]`: coordinates contain a dot, so keys that are not plain names are quoted. */
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      if (!/^[_A-Za-z]\w*$/.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
+    .join('');
 }

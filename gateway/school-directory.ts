@@ -1,0 +1,40 @@
+import { CITY_DIVISION_CODE, createUnitTree, fixedUnits, schoolUnit, type UnitTree } from '../policies';
+import type { KeyPair } from '../platform/keys';
+import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
+
+/**
+ * Schools are units too, and the school directory (学校名录) is their source:
+ * the gateway reads it from the student subgraph, like any other consumer,
+ * under the city bureau's identity, and builds the unit tree from it. It never
+ * opens a legacy store itself.
+ */
+const SCHOOLS_QUERY = `query SchoolDirectory($after: String) {
+  schools(first: 500, after: $after) { edges { node { code name district { code } } } pageInfo { hasNextPage endCursor } }
+}`;
+
+interface SchoolsPage {
+  data?: { schools: { edges: Array<{ node: { code: string; name: string; district: { code: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  errors?: Array<{ message: string }>;
+}
+
+export async function loadUnitTree(studentSubgraphUrl: string, contextKeys: KeyPair, contextTtlSeconds: number): Promise<UnitTree> {
+  const schools = [];
+  let after: string | null = null;
+  do {
+    const body = { query: SCHOOLS_QUERY, variables: { after } };
+    const context = await signContext(contextKeys, 'student', {
+      unit: CITY_DIVISION_CODE, requestId: 'school-directory', tokenId: 'gateway',
+    }, body, contextTtlSeconds);
+    const response = await fetch(studentSubgraphUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const page = await response.json() as SchoolsPage;
+    if (!page.data) throw new Error(`Could not read the school directory: ${page.errors?.map((e) => e.message).join('; ') ?? response.status}`);
+    for (const edge of page.data.schools.edges) schools.push(schoolUnit(edge.node.code, edge.node.name, edge.node.district.code));
+    after = page.data.schools.pageInfo.hasNextPage ? page.data.schools.pageInfo.endCursor : null;
+  } while (after);
+  return createUnitTree([...fixedUnits, ...schools]);
+}
