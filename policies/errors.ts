@@ -44,6 +44,10 @@ export const errors = {
   unauthenticated(reason: string): ErrorShape {
     return { message: `${reason} ${TOKEN_HINT}`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
   },
+  /** A subgraph called by anything but the gateway: no token hint, the caller is not a client. */
+  gatewayOnly(subgraph: string, reason: string): ErrorShape {
+    return { message: `The ${subgraph} subgraph answers only the EduPool gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
+  },
   forbidden(action: string, why: string): ErrorShape {
     return { message: `Your unit may not ${action}: ${why}`, extensions: { code: 'FORBIDDEN', http: { status: 403 } } };
   },

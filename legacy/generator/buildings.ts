@@ -42,6 +42,8 @@ export function generateBuildings(
   const kinds = [KINDS[0]!, ...Array.from({ length: count - 1 }, () => randomKind(random))];
   const seen = new Map<string, number>();
   const earliest = Math.max(1950, Number(school.row.JXNY.slice(0, 4)));
+  // A village teaching point's classroom block is a fraction of a large school's.
+  const scale = Math.min(1.6, Math.max(0.25, students / 1200));
   return kinds.map(([kind, use, minArea, maxArea], i): BuildingRow => {
     const nth = (seen.get(kind) ?? 0) + 1;
     seen.set(kind, nth);
@@ -57,7 +59,7 @@ export function generateBuildings(
       建筑物名称: nth === 1 ? kind : `第${chineseNumeral(nth)}${kind}`,
       结构类型: structure,
       用途: use,
-      '建筑面积(平方米)': (minArea + random.next() * (maxArea - minArea)).toFixed(2),
+      '建筑面积(平方米)': ((minArea + random.next() * (maxArea - minArea)) * (use === '其他用房' ? 1 : scale)).toFixed(2),
       建筑年代: String(built),
       设计抗震烈度: school.district.seismicIntensity,
       鉴定等级: grade,

@@ -46,7 +46,7 @@ export function generateGuardians(random: Random, pupil: Pupil, schoolYear: numb
       CYXH: String(i + 1),
       CYXM: name.name,
       GXM: relation,
-      SFJHR: !grandparent || relations.length === 1 || relations.every((r) => r === '51' || r === '52') || i === 0 ? '1' : '0',
+      SFJHR: !grandparent || relations.every((r) => r === '51' || r === '52') ? '1' : '0',
       SFZJLXM: '1',
       SFZJH: idNumber(division, randomDayOfYear(random, year), randomSequence(random, male ? '1' : '2')),
       LXDH: mobileNumber(random),

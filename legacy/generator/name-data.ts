@@ -16,7 +16,9 @@ export const surnames: ReadonlyArray<readonly [surname: string, pinyin: string, 
   ['方', 'FANG', 4], ['邝', 'KUANG', 3], ['简', 'JIAN', 2], ['欧阳', 'OUYANG', 3], ['司徒', 'SITU', 2],
 ];
 
-export const givenNameCharacters = {
+export type NameStyle = 'boy' | 'girl' | 'man' | 'woman';
+
+export const givenNameCharacters: Readonly<Record<NameStyle, ReadonlyArray<readonly [string, string]>>> = {
   boy: [['浩', 'HAO'], ['宇', 'YU'], ['轩', 'XUAN'], ['俊', 'JUN'], ['杰', 'JIE'], ['博', 'BO'], ['梓', 'ZI'],
     ['睿', 'RUI'], ['泽', 'ZE'], ['晨', 'CHEN'], ['铭', 'MING'], ['嘉', 'JIA'], ['子', 'ZI'], ['昊', 'HAO'],
     ['天', 'TIAN'], ['一', 'YI'], ['航', 'HANG'], ['锦', 'JIN'], ['煜', 'YU'], ['宸', 'CHEN'], ['逸', 'YI'],
@@ -33,6 +35,4 @@ export const givenNameCharacters = {
     ['秀', 'XIU'], ['美', 'MEI'], ['珊', 'SHAN'], ['静', 'JING'], ['慧', 'HUI'], ['艳', 'YAN'], ['娟', 'JUAN'],
     ['婉', 'WAN'], ['洁', 'JIE'], ['琼', 'QIONG'], ['翠', 'CUI'], ['凤', 'FENG'], ['嘉', 'JIA'], ['雪', 'XUE'],
     ['萍', 'PING'], ['英', 'YING'], ['莉', 'LI'], ['妙', 'MIAO'], ['婷', 'TING'], ['小', 'XIAO'], ['淑', 'SHU']],
-} as const satisfies Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
-
-export type NameStyle = keyof typeof givenNameCharacters;
+};

@@ -23,7 +23,7 @@ function rankFor(random: Random, yearsTeaching: number): TitleRank {
   if (yearsTeaching < 1) return 'NONE';
   if (yearsTeaching < 6) return r < 0.85 ? 'SECOND' : 'THIRD';
   if (yearsTeaching < 13) return r < 0.7 ? 'FIRST' : 'SECOND';
-  if (yearsTeaching < 21) return r < 0.6 ? 'FIRST' : 'SENIOR';
+  if (yearsTeaching < 21) return r < 0.75 ? 'FIRST' : 'SENIOR';
   return r < 0.02 ? 'SENIOR_PROFESSOR' : r < 0.57 ? 'SENIOR' : 'FIRST';
 }
 

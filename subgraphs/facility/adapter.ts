@@ -100,11 +100,11 @@ class CsvFacilityStore implements FacilityStore {
   private readonly seen = new Map<string, string>();
   /** Files a watch event named: read again even if their signature looks unchanged. */
   private readonly dirty = new Set<string>();
-  private waiters: Array<{ resolve(report: ReloadReport): void; reject(error: Error): void }> = [];
+  private readonly waiters: Array<{ resolve(report: ReloadReport): void; reject(error: Error): void }> = [];
   private chain: Promise<unknown> = Promise.resolve();
   private queued: Promise<ReloadReport> | undefined;
   private watcher: FSWatcher | undefined;
-  private timers: { debounce?: NodeJS.Timeout; poll?: NodeJS.Timeout } = {};
+  private readonly timers: { debounce?: NodeJS.Timeout; poll?: NodeJS.Timeout } = {};
   private closed = false;
 
   constructor(private readonly options: FacilityStoreOptions) {}

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { errors } from '../../policies/errors';
@@ -37,7 +38,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger)],
   });
   await server.start();
   const replayGuard = new ReplayGuard();
@@ -64,7 +65,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
       } catch (error) {
         if (!(error instanceof ContextRejected)) throw error;
         logger.warn({ reason: error.message, remote: request.socket.remoteAddress }, 'refused a request without a valid gateway context');
-        throw new RefusedRequest(401, errors.unauthenticated(`The ${definition.name} subgraph answers only the EduPool gateway (${error.message}).`));
+        throw new RefusedRequest(401, errors.gatewayOnly(definition.name, error.message));
       }
     },
   });

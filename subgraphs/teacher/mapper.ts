@@ -63,7 +63,7 @@ const politicalStatuses: Readonly<Record<string, string>> = {
  * (DOMAIN.md "Statistics"), not by JZGLBM.
  */
 const staffCategories: Readonly<Record<string, string>> = {
-  '1': '行政编制', '2': '事业编制', '3': '企业编制', '4': '非编制', '9': '其他',
+  '1': '行政编制', '2': '事业编制', '3': '企业编制', '9': '无编制',
 };
 
 /** 岗位类别 (DOMAIN.md): named codes first, then the name of the code's range. */
@@ -74,7 +74,7 @@ const postRanges: ReadonlyArray<readonly [number, number, string]> = [
 
 /** 学历码 (DOMAIN.md). */
 const educations: Readonly<Record<string, string>> = {
-  '11': '博士研究生', '14': '硕士研究生', '21': '大学本科', '31': '大学专科', '41': '中等专科', '61': '普通高中', '90': '其他',
+  '11': '博士', '14': '硕士', '21': '本科', '31': '专科', '41': '中专', '61': '高中', '90': '其他',
 };
 
 /** 教师资格种类 (DOMAIN.md). */

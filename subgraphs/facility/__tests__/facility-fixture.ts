@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { encodeFacilityCsv, writeFacilityCsvs } from '../../../legacy/facility';
@@ -33,6 +33,16 @@ function school(code: string, district: string): SchoolRow {
   return { XXDM: code, XXMC: '', XXDZ: '', XZQHM: district, JXNY: '200009', XXBXLXM: '211', XXBBM: '21', XZXM: '' };
 }
 
+/** The translation the unified schema promises, written out independently of the mapper. */
+const structures = { 框架: 'FRAME', 砖混: 'BRICK_CONCRETE', 砖木: 'BRICK_WOOD', 土木: 'EARTH_WOOD' } as const;
+const uses = { 教学及辅助用房: 'TEACHING', 行政办公用房: 'ADMINISTRATION', 生活用房: 'LIVING', 其他用房: 'OTHER' } as const;
+export const translated = (row: BuildingRow) => ({
+  id: row.建筑物编号, schoolCode: row.学校标识码, name: row.建筑物名称.trim(), area: Number(row['建筑面积(平方米)']),
+  structure: structures[row.结构类型], use: uses[row.用途], yearBuilt: Number(row.建筑年代),
+  seismicIntensity: row.设计抗震烈度 === '7度' ? { degree: 7, label: '7度（0.10g）' } : { degree: 6, label: '6度（0.05g）' },
+  appraisalGrade: row.鉴定等级, leased: row.是否租借 === '是',
+});
+
 export const exportFile = (directory: string, district: string) => path.join(directory, `校舍_${district}.csv`);
 
 export async function createExportDirectory(): Promise<{ directory: string; remove(): Promise<void> }> {
@@ -42,9 +52,19 @@ export async function createExportDirectory(): Promise<{ directory: string; remo
   return { directory, remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
-/** Replaces one district's export with these rows, as the asset system would. */
+/**
+ * Replaces one district's export the way a careful exporter does (write a
+ * temporary file, then rename), so the watch sees one finished file and the
+ * test never races a half-written one.
+ */
+export async function replaceExport(directory: string, district: string, bytes: Buffer): Promise<void> {
+  const temporary = `${exportFile(directory, district)}.partial`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, exportFile(directory, district));
+}
+
 export function rewriteExport(directory: string, district: string, rows: ReadonlyArray<BuildingRow>): Promise<void> {
-  return writeFile(exportFile(directory, district), encodeFacilityCsv(rows));
+  return replaceExport(directory, district, encodeFacilityCsv(rows));
 }
 
 export async function facilityReads(): Promise<number> {

@@ -1,0 +1,176 @@
+import { ensureLegacyData } from '../legacy/cli/ensure-legacy-data';
+import { legacyDataPaths } from '../legacy/data-dir';
+import { openStudentDb } from '../legacy/student-db';
+import { startTeacherApi } from '../legacy/teacher-api';
+import type { Config } from '../platform/config';
+import { loadKeyPair, type KeyPair } from '../platform/keys';
+import type { Logger } from '../platform/logger';
+import type { UnitTree } from '../policies';
+import { createAuthenticator } from '../gateway/authenticate';
+import { startGateway } from '../gateway/create-gateway';
+import { loadUnitTree } from '../gateway/school-directory';
+import { createFacilityServices, facility as facilitySubgraph } from '../subgraphs/facility';
+import { serveSubgraph } from '../subgraphs/kit/serve-subgraph';
+import type { BaseSubgraphContext, SubgraphDefinition } from '../subgraphs/kit/subgraph-definition';
+import { createStudentServices, studentSubgraph } from '../subgraphs/student';
+import { createTeacherServices, teacherSubgraph } from '../subgraphs/teacher';
+
+/**
+ * The pieces `npm start` runs in one process and `npm run start:<part>` runs
+ * one at a time. Each takes the validated configuration and nothing else, so a
+ * split deployment differs from the embedded one only in its environment.
+ */
+export interface Part {
+  readonly name: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface LegacyEndpoints {
+  readonly studentDbUrl: string;
+  readonly teacherApiUrl: string;
+  readonly teacherApiKey: string;
+  readonly facilityDir: string;
+}
+
+export interface RunningLegacy extends LegacyEndpoints {
+  /** The teacher API stand-in when this process runs it (tests stop it to see UPSTREAM_UNAVAILABLE). */
+  readonly teacherApi?: Part;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the stand-ins the configuration does not point elsewhere: the
+ * student DB served from PGlite, the teacher HR API from its ndjson file; the
+ * facility exports are files. Demo data is generated on the first run.
+ */
+export async function startLegacyStandIns(config: Config, logger: Logger): Promise<RunningLegacy> {
+  const paths = legacyDataPaths(config.DATA_DIR);
+  const needsStandIn = !config.LEGACY_STUDENT_DB_URL || !config.LEGACY_TEACHER_API_URL || !config.LEGACY_FACILITY_DIR;
+  if (needsStandIn) {
+    await ensureLegacyData(config.DATA_DIR, { log: (message) => logger.info(message) });
+  }
+  const closers: Array<() => Promise<void>> = [];
+  let studentDbUrl = config.LEGACY_STUDENT_DB_URL;
+  if (!studentDbUrl) {
+    const db = await openStudentDb({ kind: 'pglite', dataDir: paths.studentDbDir, host: config.HOST, port: config.LEGACY_STUDENT_DB_PORT });
+    closers.push(() => db.close());
+    studentDbUrl = db.url;
+    logger.info({ url: db.url }, 'student-status DB stand-in (PGlite) serving');
+  }
+  let teacherApi: Part | undefined;
+  let teacherApiUrl = config.LEGACY_TEACHER_API_URL;
+  if (!teacherApiUrl) {
+    const api = await startTeacherApi({
+      host: config.HOST,
+      port: config.LEGACY_TEACHER_PORT,
+      apiKey: config.LEGACY_TEACHER_API_KEY,
+      latencyMs: config.LEGACY_TEACHER_LATENCY_MS,
+      failureRate: config.LEGACY_TEACHER_FAILURE_RATE,
+      dataFile: paths.teacherFile,
+    });
+    teacherApi = { name: 'teacher-hr', url: api.url, close: () => api.close() };
+    closers.push(() => api.close());
+    teacherApiUrl = api.url;
+    logger.info({ url: api.url }, 'teacher HR API stand-in serving');
+  }
+  return {
+    studentDbUrl,
+    teacherApiUrl,
+    teacherApiKey: config.LEGACY_TEACHER_API_KEY,
+    facilityDir: config.LEGACY_FACILITY_DIR ?? paths.facilityDir,
+    ...(teacherApi ? { teacherApi } : {}),
+    close: async () => {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}
+
+export interface PoolKeys {
+  readonly token: KeyPair;
+  readonly context: KeyPair;
+}
+
+export async function loadPoolKeys(config: Config, gateway: boolean): Promise<PoolKeys> {
+  const dataDir = config.DATA_DIR;
+  return {
+    token: await loadKeyPair('token', { dataDir, signingJwk: config.TOKEN_SIGNING_KEY, verifyJwk: config.TOKEN_VERIFY_KEY }, false),
+    context: await loadKeyPair('context', { dataDir, signingJwk: config.CONTEXT_SIGNING_KEY, verifyJwk: config.CONTEXT_VERIFY_KEY }, gateway),
+  };
+}
+
+export async function startStudentPart(config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void): Promise<Part> {
+  const services = createStudentServices({
+    databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
+    ...(onQuery ? { onQuery } : {}),
+  });
+  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys);
+}
+
+export async function startTeacherPart(config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>): Promise<Part> {
+  const services = createTeacherServices({
+    baseUrl: legacy.teacherApiUrl, apiKey: legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE, logger,
+  });
+  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys);
+}
+
+export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string): Promise<Part> {
+  const services = await createFacilityServices({ directory: facilityDir, maxPageSize: config.MAX_PAGE_SIZE, logger });
+  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys);
+}
+
+async function servePart<TServices, TContext extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<TServices, TContext>, services: TServices & { close(): Promise<void> }, port: number,
+  config: Config, logger: Logger, keys: PoolKeys,
+): Promise<Part> {
+  try {
+    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, logger, port, host: config.HOST });
+    logger.info({ url: listening.url }, `${definition.name} subgraph listening`);
+    return {
+      name: definition.name,
+      url: listening.url,
+      close: async () => {
+        await listening.close();
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}
+
+export interface SubgraphUrls {
+  readonly student: string;
+  readonly teacher: string;
+  readonly facility: string;
+}
+
+export function configuredSubgraphUrls(config: Config): SubgraphUrls {
+  const local = (port: number) => `http://${config.HOST}:${port}/graphql`;
+  return {
+    student: config.STUDENT_SUBGRAPH_URL ?? local(config.STUDENT_SUBGRAPH_PORT),
+    teacher: config.TEACHER_SUBGRAPH_URL ?? local(config.TEACHER_SUBGRAPH_PORT),
+    facility: config.FACILITY_SUBGRAPH_URL ?? local(config.FACILITY_SUBGRAPH_PORT),
+  };
+}
+
+export async function startGatewayPart(config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls): Promise<Part & { unitTree: UnitTree }> {
+  const unitTree = await loadUnitTree(urls.student, keys.context, config.CONTEXT_TTL_SECONDS);
+  const gateway = await startGateway({
+    subgraphs: [
+      { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
+      { name: teacherSubgraph.name, typeDefs: teacherSubgraph.typeDefs, url: urls.teacher },
+      { name: facilitySubgraph.name, typeDefs: facilitySubgraph.typeDefs, url: urls.facility },
+    ],
+    contextKeys: keys.context,
+    contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
+    upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
+    authenticator: createAuthenticator(keys.token, (code) => unitTree.has(code)),
+    production: config.NODE_ENV === 'production',
+    logger,
+    port: config.PORT,
+    host: config.HOST,
+  });
+  return { name: 'gateway', url: gateway.url, unitTree, close: () => gateway.close() };
+}

@@ -1,0 +1,47 @@
+import { legacyDataPaths } from '../legacy/data-dir';
+import { loadConfig, type Config } from '../platform/config';
+import { createLogger, type Logger } from '../platform/logger';
+import {
+  configuredSubgraphUrls, loadPoolKeys, startFacilityPart, startGatewayPart, startLegacyStandIns, startStudentPart, startTeacherPart,
+} from './pool-parts';
+import { runUntilSignalled } from './run-until-signalled';
+
+/**
+ * `npm run start:<part>`: one part of the pool alone, for a deployment in
+ * separate processes. Each reads the same configuration; what it needs from
+ * the others comes from their URLs.
+ */
+const starters: Record<string, (config: Config, logger: Logger) => Promise<() => Promise<void>>> = {
+  async legacy(config, logger) {
+    const legacy = await startLegacyStandIns(config, logger);
+    logger.info({ LEGACY_STUDENT_DB_URL: legacy.studentDbUrl, LEGACY_TEACHER_API_URL: legacy.teacherApiUrl, LEGACY_FACILITY_DIR: legacy.facilityDir },
+      'legacy stand-ins up: give these to the subgraphs');
+    return legacy.close;
+  },
+  async student(config, logger) {
+    const url = config.LEGACY_STUDENT_DB_URL ?? `postgres://postgres@${config.HOST}:${config.LEGACY_STUDENT_DB_PORT}/postgres?sslmode=disable`;
+    return (await startStudentPart(config, logger, await loadPoolKeys(config, false), url)).close;
+  },
+  async teacher(config, logger) {
+    const teacherApiUrl = config.LEGACY_TEACHER_API_URL ?? `http://${config.HOST}:${config.LEGACY_TEACHER_PORT}`;
+    return (await startTeacherPart(config, logger, await loadPoolKeys(config, false), { teacherApiUrl, teacherApiKey: config.LEGACY_TEACHER_API_KEY })).close;
+  },
+  async facility(config, logger) {
+    const directory = config.LEGACY_FACILITY_DIR ?? legacyDataPaths(config.DATA_DIR).facilityDir;
+    return (await startFacilityPart(config, logger, await loadPoolKeys(config, false), directory)).close;
+  },
+  async gateway(config, logger) {
+    return (await startGatewayPart(config, logger, await loadPoolKeys(config, true), configuredSubgraphUrls(config))).close;
+  },
+};
+
+const partName = process.argv[2] ?? '';
+const starter = starters[partName];
+if (!starter) {
+  process.stderr.write(`Unknown part "${partName}": use one of ${Object.keys(starters).join(', ')}.\n`);
+  process.exit(2);
+}
+runUntilSignalled(async () => {
+  const config = loadConfig();
+  return starter(config, createLogger(config.LOG_LEVEL, partName));
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { generateKeyPair } from 'jose';
+import pino from 'pino';
+import type { TeacherRecord } from '../../../legacy/records';
+import { startTeacherApi, writeTeacherFile, type RunningTeacherApi } from '../../../legacy/teacher-api';
+import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import { serveSubgraph } from '../../kit/serve-subgraph';
+import { createTeacherServices, teacherSubgraph, type TeacherServices } from '../index';
+
+/**
+ * The real teacher HR stand-in (latency 0) behind the teacher subgraph served
+ * over HTTP, as the gateway would call it: each query carries a freshly signed
+ * context. Log lines are captured so tests can check what the operators see.
+ */
+export const API_KEY = 'teacher-test-key';
+
+export interface GraphQLResponse {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface TeacherHarness {
+  readonly api: RunningTeacherApi;
+  readonly services: TeacherServices;
+  readonly logs: ReadonlyArray<Record<string, unknown>>;
+  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** The key the subgraph sends; the stand-in expects API_KEY. */
+  readonly apiKey?: string;
+  readonly timeoutMs?: number;
+  readonly latencyMs?: number;
+  readonly failureRate?: number;
+}
+
+export async function startTeacherHarness(records: ReadonlyArray<TeacherRecord>, options: HarnessOptions = {}): Promise<TeacherHarness> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'edupool-teacher-subgraph-'));
+  const dataFile = path.join(dir, 'teachers.ndjson');
+  await writeTeacherFile(dataFile, records);
+  const api = await startTeacherApi({
+    apiKey: API_KEY, dataFile, latencyMs: options.latencyMs ?? 0, failureRate: options.failureRate ?? 0,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => { logs.push(JSON.parse(line) as Record<string, unknown>); } });
+  const services = createTeacherServices({
+    baseUrl: api.url, apiKey: options.apiKey ?? API_KEY, timeoutMs: options.timeoutMs ?? 2_000, maxPageSize: 500, logger,
+  });
+  const contextKeys = await generateKeyPair('EdDSA');
+  const subgraph = await serveSubgraph(teacherSubgraph, services, { contextKeys, logger, port: 0, host: '127.0.0.1' });
+  return {
+    api,
+    services,
+    logs,
+    async query(query, variables = {}) {
+      const body = { query, variables };
+      const context = await signContext(contextKeys, 'teacher', { unit: '440100', requestId: randomUUID(), tokenId: randomUUID() }, body, 60);
+      const response = await fetch(subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async close() {
+      await subgraph.close();
+      await services.close();
+      await api.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The representations `_entities` receives from the gateway. */
+export const teacherRefs = (ids: ReadonlyArray<string>) => ids.map((id) => ({ __typename: 'Teacher', id }));
+export const schoolRefs = (codes: ReadonlyArray<string>) => codes.map((code) => ({ __typename: 'School', code }));
