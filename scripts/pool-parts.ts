@@ -69,8 +69,10 @@ export async function startLegacyStandIns(config: Config, logger: Logger): Promi
       failureRate: config.LEGACY_TEACHER_FAILURE_RATE,
       dataFile: paths.teacherFile,
     });
-    teacherApi = { name: 'teacher-hr', url: api.url, close: () => api.close() };
-    closers.push(() => api.close());
+    // Tests stop the stand-in to see UPSTREAM_UNAVAILABLE; closing the pool afterwards must not fail on it.
+    const closeOnce = once(() => api.close());
+    teacherApi = { name: 'teacher-hr', url: api.url, close: closeOnce };
+    closers.push(closeOnce);
     teacherApiUrl = api.url;
     logger.info({ url: api.url }, 'teacher HR API stand-in serving');
   }
@@ -84,6 +86,11 @@ export async function startLegacyStandIns(config: Config, logger: Logger): Promi
       for (const close of closers.reverse()) await close();
     },
   };
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= action());
 }
 
 export interface PoolKeys {

@@ -41,7 +41,7 @@ export function* generateStudents(
     const gradeNumber = Number(c.NJ[1]);
     const entered = `${schoolYear - gradeNumber + 1}09`;
     const boardingShare = special ? 0.3 : level === 'senior' ? 0.55 : level === 'junior' ? 0.12 : 0.03;
-    const leagueShare = level === 'senior' ? 0.15 + 0.15 * gradeNumber : c.NJ === '23' ? 0.05 : 0;
+    const leagueShare = level === 'senior' ? 0.15 + 0.15 * gradeNumber : 0;
     for (let p = 0; p < c.size; p += 1) {
       number += 1;
       const overAge = p >= c.size - c.overAge;

@@ -58,8 +58,9 @@ function ageFor(random: Random, post: string): number {
   return 25 + Math.floor(35 * spread);
 }
 
+/** Age at the first job by 学历码; from 21, so a July start is after the 20th birthday. */
 const START_AGE: Readonly<Record<string, readonly [number, number]>> = {
-  '11': [27, 29], '14': [24, 26], '21': [22, 23], '31': [20, 21],
+  '11': [27, 29], '14': [24, 26], '21': [22, 23], '31': [21, 22],
 };
 
 export function generateStaff(
@@ -81,7 +82,7 @@ export function generateStaff(
     context.issuedIds.add(id);
 
     const education = educationLevel(random, birthYear, post);
-    const [minStart, maxStart] = START_AGE[education] ?? [20, 22];
+    const [minStart, maxStart] = START_AGE[education] ?? [21, 23];
     const workYear = Math.min(birthYear + random.int(minStart, maxStart), schoolYear);
     const startedWork = yearMonth(workYear, random.int(7, 8));
     const teachYear = Math.min(workYear + (random.chance(0.15) ? random.int(1, 5) : 0), schoolYear);

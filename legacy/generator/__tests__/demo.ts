@@ -11,3 +11,10 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
 }
+
+/** The first few rows breaking a rule: one expect per whole-table check keeps the tests fast. */
+export function violations<T>(rows: Iterable<T>, rule: (row: T) => boolean): T[] {
+  const failed: T[] = [];
+  for (const row of rows) if (!rule(row) && failed.push(row) >= 3) break;
+  return failed;
+}

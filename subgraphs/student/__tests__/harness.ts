@@ -62,8 +62,14 @@ export async function openFixture(kind: DbKind): Promise<Fixture> {
   const source = testSource();
   const database = await createDatabase(kind);
   const target = database.kind === 'postgres' ? { kind: 'postgres' as const, url: database.url } : { kind: 'pglite' as const, dataDir: database.dataDir };
-  await loadStudentDb(source, target);
-  const served = await openStudentDb(database.kind === 'postgres' ? target : { kind: 'pglite', dataDir: target.dataDir as string, maxConnections: 8 });
+  let served: Awaited<ReturnType<typeof openStudentDb>>;
+  try {
+    await loadStudentDb(source, target);
+    served = await openStudentDb(database.kind === 'postgres' ? target : { kind: 'pglite', dataDir: target.dataDir as string, maxConnections: 8 });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   const statements: string[] = [];
   const params: unknown[][] = [];
   const services = createStudentServices({

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig, type Config } from '../../platform/config';
+import { loadKeyPair, type KeyPair } from '../../platform/keys';
+import { createLogger } from '../../platform/logger';
+import { issueToken, type TokenRequest } from '../../platform/tokens';
+import { startPool, type RunningPool } from '../../scripts/start-pool';
+
+/**
+ * A whole pool for one scenario file: its own copy of the demo data, every
+ * part on a free port, the teacher API stand-in without latency. Tests talk to
+ * it over HTTP only; `pool` gives access to the parts a scenario must stop or
+ * inspect (the teacher stand-in, the student DB's query log).
+ */
+export interface TestPool {
+  readonly url: string;
+  readonly pool: RunningPool;
+  readonly config: Config;
+  readonly studentQueries: Array<{ sql: string; params: unknown[] }>;
+  token(unit: string, extra?: Partial<TokenRequest>): Promise<string>;
+  graphql(query: string, options?: GraphQLCall): Promise<GraphQLReply>;
+  /** The student-status DB as the legacy system holds it, for comparing served values with rows. */
+  legacySql<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLCall {
+  readonly unit?: string;
+  readonly token?: string | null;
+  readonly variables?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
+}
+
+export interface GraphQLReply {
+  readonly status: number;
+  readonly body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
+}
+
+export async function startTestPool(env: Record<string, string> = {}): Promise<TestPool> {
+  const template = process.env.EDUPOOL_TEST_TEMPLATE;
+  const root = process.env.EDUPOOL_TEST_ROOT;
+  if (!template || !root) throw new Error('run scenario tests through jest (the system project\'s global setup makes the demo data)');
+  const dataDir = await mkdtemp(path.join(root, `pool-${randomBytes(3).toString('hex')}-`));
+  await cp(template, dataDir, { recursive: true });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    STUDENT_SUBGRAPH_PORT: '0',
+    TEACHER_SUBGRAPH_PORT: '0',
+    FACILITY_SUBGRAPH_PORT: '0',
+    GOVERNANCE_SUBGRAPH_PORT: '0',
+    LEGACY_TEACHER_PORT: '0',
+    LEGACY_STUDENT_DB_PORT: '0',
+    LEGACY_TEACHER_LATENCY_MS: '0',
+    LEGACY_TIMEOUT_MS: '3000',
+    ...(process.env.EDUPOOL_TEST_STUDENT_DB_URL ? { LEGACY_STUDENT_DB_URL: process.env.EDUPOOL_TEST_STUDENT_DB_URL } : {}),
+    ...env,
+  });
+  const studentQueries: TestPool['studentQueries'] = [];
+  const pool = await startPool(config, createLogger('silent', 'test'), {
+    onStudentQuery: (sql, params) => studentQueries.push({ sql, params }),
+  });
+  const tokenKeys: KeyPair = await loadKeyPair('token', { dataDir }, true);
+  const sqlClient = new Client({ connectionString: pool.legacy.studentDbUrl });
+  await sqlClient.connect();
+
+  const token = (unit: string, extra: Partial<TokenRequest> = {}) => issueToken(tokenKeys, { unit, ttlSeconds: 600, ...extra });
+  return {
+    url: pool.gatewayUrl,
+    pool,
+    config,
+    studentQueries,
+    token,
+    async graphql(query, options = {}) {
+      const bearer = options.token === undefined ? await token(options.unit ?? '440100') : options.token;
+      const response = await fetch(pool.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables: options.variables ?? {} }),
+      });
+      return { status: response.status, body: await response.json() as GraphQLReply['body'] };
+    },
+    async legacySql<T>(sql: string, params: unknown[] = []) {
+      return (await sqlClient.query(sql, params)).rows as T[];
+    },
+    async close() {
+      await sqlClient.end();
+      await pool.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
