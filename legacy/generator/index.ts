@@ -13,6 +13,7 @@ import { ensureDangerousBuilding, generateBuildings } from './buildings';
 import { planClasses } from './classes';
 import { deriveRandom } from './random';
 import { planSchools } from './schools';
+import { planStaffCounts } from './staff-plan';
 import { StudentSlots } from './student-slots';
 import { generateStudents } from './students';
 import { generateStaff } from './teachers';
@@ -53,10 +54,10 @@ export function generateLegacyDataset(options: GenerateOptions): LegacyDataset {
   const target = DATA_SIZES[size];
   const schools = planSchools(size, deriveRandom(seed, 'schools'));
   const classPlans = planClasses(schools, target.students, deriveRandom(seed, 'classes'));
+  const staffCounts = planStaffCounts(schools, classPlans, target.teachers);
 
   let staffCount = 0;
   const staffContext = {
-    ratio: target.teachers / target.students,
     schoolYear,
     nextStaffNumber: () => `T${1_000_000 + ++staffCount}`,
     issuedIds: new Set<string>(),
@@ -66,7 +67,7 @@ export function generateLegacyDataset(options: GenerateOptions): LegacyDataset {
   const buildings: BuildingRow[] = [];
   for (const school of schools) {
     const planned = classPlans[school.index]!;
-    const staff = generateStaff(school, planned, staffContext, deriveRandom(seed, 'staff', school.index));
+    const staff = generateStaff(school, planned, staffCounts[school.index]!, staffContext, deriveRandom(seed, 'staff', school.index));
     teachers.push(...staff.teachers);
     planned.forEach((c, i) => classes.push({
       BJDM: c.BJDM, XXDM: c.XXDM, NJ: c.NJ, BH: c.BH, BJMC: c.BJMC, BZRGH: staff.headTeachers[i]!,

@@ -34,5 +34,5 @@ export const givenNameCharacters: Readonly<Record<NameStyle, ReadonlyArray<reado
   woman: [['丽', 'LI'], ['芳', 'FANG'], ['敏', 'MIN'], ['燕', 'YAN'], ['玲', 'LING'], ['霞', 'XIA'], ['红', 'HONG'],
     ['秀', 'XIU'], ['美', 'MEI'], ['珊', 'SHAN'], ['静', 'JING'], ['慧', 'HUI'], ['艳', 'YAN'], ['娟', 'JUAN'],
     ['婉', 'WAN'], ['洁', 'JIE'], ['琼', 'QIONG'], ['翠', 'CUI'], ['凤', 'FENG'], ['嘉', 'JIA'], ['雪', 'XUE'],
-    ['萍', 'PING'], ['英', 'YING'], ['莉', 'LI'], ['妙', 'MIAO'], ['婷', 'TING'], ['小', 'XIAO'], ['淑', 'SHU']],
+    ['萍', 'PING'], ['英', 'YING'], ['莉', 'LI'], ['妙', 'MIAO'], ['婷', 'TING'], ['淑', 'SHU']],
 };

@@ -1,7 +1,6 @@
 /**
- * The staff of one school as the teacher HR system records them. Head count
- * follows the students (the size's student–teacher ratio; special schools far
- * richer in staff); every class gets a 班主任 (post 23) of its own school.
+ * The staff of one school as the teacher HR system records them (head count
+ * from staff-plan); every class gets a 班主任 (post 23) of its own school.
  */
 import type { TeacherRecord } from '../records';
 import { randomBirthDivision } from './birth-divisions';
@@ -17,8 +16,6 @@ import { educationLevel, femaleShare, teacherCertificate } from './teacher-profi
 import { teacherTitle } from './teacher-titles';
 
 export interface StaffContext {
-  /** Teachers per student for regular schools. */
-  readonly ratio: number;
   readonly schoolYear: number;
   /** The next free 工号. */
   readonly nextStaffNumber: () => string;
@@ -34,8 +31,7 @@ export interface SchoolStaff {
 
 const TEACHER_BIRTHPLACES = { sameDistrict: 0.3, otherGuangzhou: 0.2, otherGuangdong: 0.28 };
 
-function posts(school: PlannedSchool, classes: number, students: number, ratio: number, random: Random): string[] {
-  const wanted = Math.round(students * (school.profile.classKind === 'special' ? 1 / 3 : ratio));
+function posts(classes: number, wanted: number, random: Random): string[] {
   const leaders = Math.min(6, Math.max(1, Math.round(wanted * 0.03)));
   const support = Math.round(wanted * 0.035);
   const logistics = Math.round(wanted * 0.035);
@@ -64,13 +60,12 @@ const START_AGE: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 export function generateStaff(
-  school: PlannedSchool, classes: ReadonlyArray<PlannedClass>, context: StaffContext, random: Random,
+  school: PlannedSchool, classes: ReadonlyArray<PlannedClass>, headCount: number, context: StaffContext, random: Random,
 ): SchoolStaff {
   const { schoolYear } = context;
-  const students = classes.reduce((sum, c) => sum + c.size, 0);
   const category = school.runningType.category;
   const secondary = category !== '21' && category !== '51';
-  const teachers = posts(school, classes.length, students, context.ratio, random).map((post): TeacherRecord => {
+  const teachers = posts(classes.length, headCount, random).map((post): TeacherRecord => {
     const age = ageFor(random, post);
     const birthYear = schoolYear - age;
     const female = random.chance(femaleShare(category, post));

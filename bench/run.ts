@@ -1,0 +1,17 @@
+import { runUnifiedSchemaBench } from './unified-schema-bench';
+
+/**
+ * `npm run bench`: every benchmark in turn; each writes its figures (JSON and a
+ * Markdown table) to bench/results/. BENCH_SECONDS sets the length of one
+ * measurement (default 5), BENCH_ROUNDS the interleaved rounds (default 3).
+ */
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const rounds = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+  await runUnifiedSchemaBench({ seconds, rounds });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

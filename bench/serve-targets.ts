@@ -1,0 +1,75 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeSupergraph } from '../gateway/supergraph';
+import { loadConfig } from '../platform/config';
+import { legacyCallTotals } from '../platform/legacy-calls';
+import { loadKeyPair } from '../platform/keys';
+import { createLogger } from '../platform/logger';
+import { issueToken } from '../platform/tokens';
+import { startPool } from '../scripts/start-pool';
+import { createFacilityServices, facility } from '../subgraphs/facility';
+import type { SubgraphDefinition } from '../subgraphs/kit/subgraph-definition';
+import { createStudentServices, studentSubgraph } from '../subgraphs/student';
+import { createTeacherServices, teacherSubgraph } from '../subgraphs/teacher';
+
+/**
+ * The benchmark's servers, in a process of their own so that the load
+ * generator does not share their event loop: the full pool, and beside it the
+ * baselines over the same legacy stand-ins — the same subgraph code served
+ * plainly (no signed context), a plain @apollo/gateway over those, and the
+ * student subgraph alone. Prints one JSON line with the URLs and a token, then
+ * answers `totals` on stdin with the legacy call counters.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PORT: '0', STUDENT_SUBGRAPH_PORT: '0', TEACHER_SUBGRAPH_PORT: '0',
+    FACILITY_SUBGRAPH_PORT: '0', LEGACY_TEACHER_PORT: '0', LEGACY_STUDENT_DB_PORT: '0' });
+  const logger = createLogger('silent', 'bench');
+  const pool = await startPool(config, logger);
+  const request = { unit: '440100', requestId: 'bench', tokenId: 'bench' };
+
+  async function plainSubgraph<S, C>(definition: SubgraphDefinition<S, C>, services: S): Promise<string> {
+    const server = new ApolloServer<C & object>({
+      schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: async () => definition.createContext(services, request) as C & object,
+    });
+    return url;
+  }
+
+  const plainUrls = {
+    student: await plainSubgraph(studentSubgraph, createStudentServices({ databaseUrl: pool.legacy.studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE })),
+    teacher: await plainSubgraph(teacherSubgraph, createTeacherServices({
+      baseUrl: pool.legacy.teacherApiUrl, apiKey: pool.legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE,
+    })),
+    facility: await plainSubgraph(facility, await createFacilityServices({ directory: pool.legacy.facilityDir, maxPageSize: config.MAX_PAGE_SIZE })),
+  };
+  const gateway = new ApolloServer({
+    gateway: new ApolloGateway({
+      supergraphSdl: composeSupergraph([
+        { name: 'student', typeDefs: studentSubgraph.typeDefs, url: plainUrls.student },
+        { name: 'teacher', typeDefs: teacherSubgraph.typeDefs, url: plainUrls.teacher },
+        { name: 'facility', typeDefs: facility.typeDefs, url: plainUrls.facility },
+      ]),
+    }),
+  });
+  const { url: plainGatewayUrl } = await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } });
+  const tokenKeys = await loadKeyPair('token', { dataDir: config.DATA_DIR }, true);
+  const token = await issueToken(tokenKeys, { unit: '440100', ttlSeconds: 4 * 3600 });
+  process.stdout.write(`${JSON.stringify({ pool: pool.gatewayUrl, plainGateway: plainGatewayUrl, studentSubgraph: plainUrls.student, token })}\n`);
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (line: string) => {
+    if (line.trim() === 'totals') void legacyCallTotals().then((totals) => process.stdout.write(`${JSON.stringify(totals)}\n`));
+  });
+  process.stdin.on('end', () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
