@@ -4,7 +4,7 @@ import { errors } from '../policies/errors';
 import { RefusedRequest } from '../platform/http-graphql';
 import type { KeyPair } from '../platform/keys';
 import { bearerToken, TokenRejected, verifyToken } from '../platform/tokens';
-import type { GatewayContext } from './gateway-context';
+import { newEnforcementState, type GatewayContext } from './gateway-context';
 
 export interface Authenticator {
   authenticate(request: IncomingMessage): Promise<GatewayContext>;
@@ -27,6 +27,8 @@ export function createAuthenticator(tokenKeys: KeyPair, isKnownUnit: (code: stri
           tokenId: claims.jti,
           ...(claims.purpose ? { purpose: claims.purpose } : {}),
           ...(claims.scope ? { scope: claims.scope } : {}),
+          ...(claims.application ? { application: claims.application } : {}),
+          enforcement: newEnforcementState(),
         };
       } catch (error) {
         if (error instanceof TokenRejected) throw new RefusedRequest(401, errors.unauthenticated(error.message));

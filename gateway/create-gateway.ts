@@ -6,7 +6,12 @@ import { createGraphQLHttpServer, listen, type Listening } from '../platform/htt
 import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
+import type { Catalog } from '../policies';
 import type { Authenticator } from './authenticate';
+import type { AuditSink } from './enforcement/audit-entry';
+import { typeNamesOf } from './enforcement/audience-permissions';
+import { enforcementPlugin, type RefusalMode } from './enforcement/enforcement-plugin';
+import type { PermissionsProvider } from './enforcement/permissions-provider';
 import type { GatewayContext } from './gateway-context';
 import { SigningDataSource } from './signing-data-source';
 import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
@@ -22,6 +27,10 @@ export interface GatewayOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
+  readonly permissions: PermissionsProvider;
+  readonly catalog: Catalog;
+  readonly refusalMode: RefusalMode;
+  readonly audit: AuditSink;
 }
 
 export interface RunningGateway extends Listening {
@@ -31,10 +40,11 @@ export interface RunningGateway extends Listening {
 /** The pool's gateway: Apollo Gateway inside Apollo Server, behind token authentication. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = composeSupergraph(options.subgraphs);
+  const audienceTypes = new Map(options.subgraphs.map((s) => [s.name, typeNamesOf(s.typeDefs)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SigningDataSource(
-      name, url!, options.contextKeys, options.contextTtlSeconds, options.upstreamTimeoutMs,
+      name, url!, options.contextKeys, options.contextTtlSeconds, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(),
     ),
   });
   const logger = options.logger.child({ part: 'gateway' });
@@ -44,6 +54,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [
+      enforcementPlugin({
+        permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit, logger,
+      }),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -71,6 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async () => {
       await listening.close();
       await server.stop();
+      options.permissions.close();
     },
   };
 }

@@ -1,3 +1,6 @@
+import type { Permissions } from '../policies/permissions/types';
+import type { RefusedSelection } from './enforcement/strip-refused-fields';
+
 /** What the gateway knows about one request once its token is verified. */
 export interface GatewayContext {
   readonly requestId: string;
@@ -5,4 +8,26 @@ export interface GatewayContext {
   readonly tokenId: string;
   readonly purpose?: string;
   readonly scope?: ReadonlyArray<string>;
+  readonly application?: string;
+  /** Filled as the request goes through enforcement; read by the signing data source and the audit. */
+  readonly enforcement: EnforcementState;
+}
+
+export interface ServedRecord {
+  readonly type: 'Student' | 'Teacher';
+  readonly id: string;
+  readonly grantIds: ReadonlyArray<string>;
+}
+
+export interface EnforcementState {
+  permissions?: Permissions;
+  refused: ReadonlyArray<RefusedSelection>;
+  served: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<string>>>;
+  placeholders: boolean;
+  /** Personal records the subgraphs report having served, for accessesOfRecord. */
+  readonly records: ServedRecord[];
+}
+
+export function newEnforcementState(): EnforcementState {
+  return { refused: [], served: new Map(), placeholders: false, records: [] };
 }

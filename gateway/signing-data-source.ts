@@ -5,6 +5,7 @@ import { errors } from '../policies/errors';
 import type { KeyPair } from '../platform/keys';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
+import { permissionsForAudience } from './enforcement/audience-permissions';
 
 /**
  * The one place identity is forwarded to subgraphs (Apollo Federation's
@@ -19,6 +20,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly contextKeys: KeyPair,
     private readonly contextTtlSeconds: number,
     timeoutMs: number,
+    private readonly audienceTypes: ReadonlySet<string>,
   ) {
     super({
       url,
@@ -28,12 +30,14 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const caller = 'unit' in context ? (context as GatewayContext) : undefined;
-    if (!caller?.unit) throw new Error('gateway fetch without an authenticated caller');
+    const permissions = caller?.enforcement.permissions;
+    if (!caller?.unit || !permissions) throw new Error('gateway fetch without an authenticated caller and its permissions');
     const signed = await signContext(this.contextKeys, this.subgraphName, {
       unit: caller.unit,
       requestId: caller.requestId,
       tokenId: caller.tokenId,
       ...(caller.purpose ? { purpose: caller.purpose } : {}),
+      permissions: permissionsForAudience(permissions, this.audienceTypes),
     }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
     request.http?.headers.set(CONTEXT_HEADER, signed);
   }

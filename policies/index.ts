@@ -26,3 +26,6 @@ export * from './standards';
 export * from './unit-tree';
 export * from './units';
 export * from './errors';
+export * from './permissions';
+export * from './masks';
+export * from './deadlines';

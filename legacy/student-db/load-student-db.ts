@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { acquireDirLock } from './dir-lock';
+import { acquireDirLock } from '../../platform/dir-lock';
 import { loadPglite } from './load-pglite';
 import { loadPostgres } from './load-postgres';
 import type { LoadProgress, LoadSummary, StudentDbSource } from './source';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { syntheticStudentSource } from '../../../test/support/synthetic-student-source';
-import { acquireDirLock, DirLockedError } from '../dir-lock';
+import { acquireDirLock, DirLockedError } from '../../../platform/dir-lock';
 import { loadStudentDb } from '../load-student-db';
 import { openStudentDb } from '../open-student-db';
 

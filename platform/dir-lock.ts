@@ -3,9 +3,10 @@ import { promises as fs } from 'node:fs';
 /**
  * An exclusive lock on a PGlite data folder. PGlite takes no lock of its own,
  * and two processes writing one folder corrupt it, so every opener (server
- * and loader) holds `<folder>.lock` containing its pid. A lock whose process
- * is gone is stale and taken over; a live holder, this process included, is
- * refused with a message naming it.
+ * and loader, of the student DB and the governance store alike) holds
+ * `<folder>.lock` containing its pid. A lock whose process is gone is stale
+ * and taken over; a live holder, this process included, is refused with a
+ * message naming it.
  */
 export interface DirLock {
   readonly file: string;
@@ -14,7 +15,7 @@ export interface DirLock {
 
 export class DirLockedError extends Error {
   constructor(readonly dir: string, readonly holderPid: number) {
-    super(`${dir} is in use by process ${holderPid}; stop that process (or wait for it) before opening the student DB again`);
+    super(`${dir} is in use by process ${holderPid}; stop that process (or wait for it) before opening it again`);
     this.name = 'DirLockedError';
   }
 }

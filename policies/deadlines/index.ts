@@ -1,0 +1,3 @@
+export * from './chinese-holidays';
+export * from './response-deadline';
+export * from './working-calendar';

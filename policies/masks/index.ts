@@ -1,0 +1,2 @@
+export * from './mask-order';
+export * from './mask-value';

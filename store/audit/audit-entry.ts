@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * One audited request as the gateway reports it (issue 5, item 6): who asked
+ * (unit, token, purpose), what (operation hash and name), what was answered
+ * and refused by schema coordinate, how many records per resource, under
+ * which grants, and which student and teacher records were served.
+ */
+export interface AuditEntryInput {
+  readonly requestId: string;
+  readonly unit: string;
+  readonly tokenId: string;
+  readonly purpose?: string;
+  readonly operationHash: string;
+  readonly operationName?: string;
+  readonly served: ReadonlyArray<string>;
+  readonly refused: ReadonlyArray<{ readonly coordinate: string; readonly code: string }>;
+  readonly recordCounts: Readonly<Record<string, number>>;
+  readonly grantIds: ReadonlyArray<string>;
+  readonly records: ReadonlyArray<AuditRecordInput>;
+}
+
+export type AuditRecordType = 'Student' | 'Teacher';
+
+export interface AuditRecordInput {
+  readonly type: AuditRecordType;
+  readonly id: string;
+  readonly grantIds: ReadonlyArray<string>;
+}
+
+/**
+ * The hashed content of an entry: exactly what is stored, normalised the same
+ * way when it is written and when it is read back for verification (records
+ * de-duplicated and sorted, optional fields as null, time as an ISO string).
+ */
+export interface AuditContent {
+  readonly id: string;
+  readonly at: string;
+  readonly requestId: string;
+  readonly unit: string;
+  readonly tokenId: string;
+  readonly purpose: string | null;
+  readonly operationHash: string;
+  readonly operationName: string | null;
+  readonly served: ReadonlyArray<string>;
+  readonly refused: ReadonlyArray<{ readonly coordinate: string; readonly code: string }>;
+  readonly recordCounts: Readonly<Record<string, number>>;
+  readonly grantIds: ReadonlyArray<string>;
+  readonly records: ReadonlyArray<AuditRecordInput>;
+}
+
+/** prev_hash of the first entry of the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One row per record: a record served twice in one request is one access,
+ * with the union of the grants it was served under. Sorted by code units (not
+ * by a database collation) so that writer and verifier agree.
+ */
+export function normaliseRecords(records: ReadonlyArray<AuditRecordInput>): AuditRecordInput[] {
+  const merged = new Map<string, { type: AuditRecordType; id: string; grants: Set<string> }>();
+  for (const record of records) {
+    const key = `${record.type}\u0000${record.id}`;
+    const found = merged.get(key) ?? { type: record.type, id: record.id, grants: new Set<string>() };
+    for (const grant of record.grantIds) found.grants.add(grant);
+    merged.set(key, found);
+  }
+  return [...merged.values()]
+    .map((r) => ({ type: r.type, id: r.id, grantIds: [...r.grants].sort(byCodeUnits) }))
+    .sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.id, b.id));
+}
+
+/** JSON with object keys in code-unit order at every level, so equal content always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort(byCodeUnits);
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** sha256(prev_hash + canonical JSON of the content), hex. */
+export function chainHash(prevHash: string, content: AuditContent): string {
+  return createHash('sha256').update(prevHash).update(canonicalJson(content)).digest('hex');
+}
+
+/**
+ * Checks and normalises the gateway's input. A malformed entry is refused at
+ * once, before it can take a whole batch of other requests down with it.
+ */
+export function toAuditContent(entry: AuditEntryInput, id: string, at: Date): AuditContent {
+  for (const [resource, count] of Object.entries(entry.recordCounts)) {
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw new TypeError(`audit entry ${entry.requestId}: recordCounts.${resource} must be a non-negative integer, got ${count}`);
+    }
+  }
+  for (const record of entry.records) {
+    if (record.type !== 'Student' && record.type !== 'Teacher') {
+      throw new TypeError(`audit entry ${entry.requestId}: record type must be Student or Teacher, got ${String(record.type)}`);
+    }
+  }
+  return {
+    id,
+    at: at.toISOString(),
+    requestId: entry.requestId,
+    unit: entry.unit,
+    tokenId: entry.tokenId,
+    purpose: entry.purpose ?? null,
+    operationHash: entry.operationHash,
+    operationName: entry.operationName ?? null,
+    served: [...entry.served],
+    refused: entry.refused.map(({ coordinate, code }) => ({ coordinate, code })),
+    recordCounts: { ...entry.recordCounts },
+    grantIds: [...entry.grantIds],
+    records: normaliseRecords(entry.records),
+  };
+}

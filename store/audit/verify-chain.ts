@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import { chainHash, GENESIS_HASH, normaliseRecords, type AuditContent, type AuditRecordType } from './audit-entry';
+
+export type AuditChainBreak = 'hash mismatch' | 'prev_hash does not link';
+
+export type AuditChainResult =
+  | { readonly ok: true; readonly entries: number }
+  | {
+      readonly ok: false;
+      /** Entries checked, the broken one included. */
+      readonly entries: number;
+      readonly brokenAt: { readonly seq: string; readonly id: string; readonly reason: AuditChainBreak };
+    };
+
+const PAGE = 1_000;
+
+interface EntryRow {
+  seq: string; id: string; at: Date; request_id: string; unit: string; token_id: string; purpose: string | null;
+  operation_hash: string; operation_name: string | null; served: string[];
+  refused: Array<{ coordinate: string; code: string }>; record_counts: Record<string, number>;
+  grant_ids: string[]; prev_hash: string; hash: string;
+}
+
+/**
+ * Walks the trail in seq order, a page of 1,000 at a time, and recomputes
+ * every link. The first entry that fails is named: 'prev_hash does not link'
+ * when it does not point at the entry before it (one was removed or
+ * reordered; for the first entry, the genesis hash), 'hash mismatch' when its
+ * content (record-access rows included) is not what was hashed. Rows removed
+ * from the end of the trail leave no broken link; a recorded verification
+ * (audit_verifications) says how many entries there were then.
+ */
+export async function verifyAuditChain(pool: Pool): Promise<AuditChainResult> {
+  let expectedPrev = GENESIS_HASH;
+  let lastSeq = '0';
+  let entries = 0;
+  for (;;) {
+    const page = await pool.query<EntryRow>('SELECT * FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2', [lastSeq, PAGE]);
+    if (page.rows.length === 0) return { ok: true, entries };
+    const records = await recordsOf(pool, page.rows[0]!.seq, page.rows.at(-1)!.seq);
+    for (const row of page.rows) {
+      entries++;
+      if (row.prev_hash !== expectedPrev) return broken(entries, row, 'prev_hash does not link');
+      if (chainHash(row.prev_hash, toContent(row, records.get(row.seq) ?? [])) !== row.hash) {
+        return broken(entries, row, 'hash mismatch');
+      }
+      expectedPrev = row.hash;
+      lastSeq = row.seq;
+    }
+  }
+}
+
+function broken(entries: number, row: EntryRow, reason: AuditChainBreak): AuditChainResult {
+  return { ok: false, entries, brokenAt: { seq: row.seq, id: row.id, reason } };
+}
+
+type RecordRow = { type: AuditRecordType; id: string; grantIds: string[] };
+
+async function recordsOf(pool: Pool, fromSeq: string, toSeq: string): Promise<Map<string, RecordRow[]>> {
+  const result = await pool.query<{ audit_seq: string; record_type: AuditRecordType; record_id: string; grant_ids: string[] }>(
+    'SELECT audit_seq, record_type, record_id, grant_ids FROM audit_record_access WHERE audit_seq BETWEEN $1 AND $2',
+    [fromSeq, toSeq],
+  );
+  const bySeq = new Map<string, RecordRow[]>();
+  for (const r of result.rows) {
+    const list = bySeq.get(r.audit_seq) ?? [];
+    list.push({ type: r.record_type, id: r.record_id, grantIds: r.grant_ids });
+    bySeq.set(r.audit_seq, list);
+  }
+  return bySeq;
+}
+
+function toContent(row: EntryRow, records: RecordRow[]): AuditContent {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    requestId: row.request_id,
+    unit: row.unit,
+    tokenId: row.token_id,
+    purpose: row.purpose,
+    operationHash: row.operation_hash,
+    operationName: row.operation_name,
+    served: row.served,
+    refused: row.refused,
+    recordCounts: row.record_counts,
+    grantIds: row.grant_ids,
+    records: normaliseRecords(records),
+  };
+}
