@@ -10,6 +10,9 @@ import { loadKeyPair } from '../platform/keys';
 import { createLogger } from '../platform/logger';
 import { issueToken } from '../platform/tokens';
 import { startPool } from '../scripts/start-pool';
+import { poolCatalog } from '../scripts/pool-parts';
+import { effectivePermissions, serializePermissions } from '../policies';
+import { createBaseContext } from '../subgraphs/kit/base-context';
 import { createFacilityServices, facility } from '../subgraphs/facility';
 import type { SubgraphDefinition } from '../subgraphs/kit/subgraph-definition';
 import { createStudentServices, studentSubgraph } from '../subgraphs/student';
@@ -28,16 +31,21 @@ async function main(): Promise<void> {
     FACILITY_SUBGRAPH_PORT: '0', LEGACY_TEACHER_PORT: '0', LEGACY_STUDENT_DB_PORT: '0' });
   const logger = createLogger('silent', 'bench');
   const pool = await startPool(config, logger);
-  const request = { unit: '440100', requestId: 'bench', tokenId: 'bench' };
+  const catalog = poolCatalog();
+  const permissions = serializePermissions(effectivePermissions({
+    unit: '440100', unitTree: pool.unitTree, catalog, grants: [], token: {}, now: new Date(),
+  }));
+  const request = { unit: '440100', requestId: 'bench', tokenId: 'bench', permissions };
 
   async function plainSubgraph<S, C>(definition: SubgraphDefinition<S, C>, services: S): Promise<string> {
     const server = new ApolloServer<C & object>({
       schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+      // The baseline runs the same subgraph code without the guard, the signature and the gateway's enforcement.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     const { url } = await startStandaloneServer(server, {
       listen: { port: 0, host: '127.0.0.1' },
-      context: async () => definition.createContext(services, request) as C & object,
+      context: async () => definition.createContext(services, createBaseContext(request)) as C & object,
     });
     return url;
   }

@@ -1,4 +1,6 @@
-import { CITY_DIVISION_CODE, createUnitTree, fixedUnits, schoolUnit, type UnitTree } from '../policies';
+import {
+  CITY_DIVISION_CODE, createUnitTree, effectivePermissions, fixedUnits, schoolUnit, serializePermissions, type Catalog, type UnitTree,
+} from '../policies';
 import type { KeyPair } from '../platform/keys';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 
@@ -17,13 +19,19 @@ interface SchoolsPage {
   errors?: Array<{ message: string }>;
 }
 
-export async function loadUnitTree(studentSubgraphUrl: string, contextKeys: KeyPair, contextTtlSeconds: number): Promise<UnitTree> {
+export async function loadUnitTree(
+  studentSubgraphUrl: string, contextKeys: KeyPair, contextTtlSeconds: number, catalog: Catalog, now: Date,
+): Promise<UnitTree> {
+  // The city bureau's own permissions over the fixed units: the directory is open data, read like any consumer reads it.
+  const permissions = serializePermissions(effectivePermissions({
+    unit: CITY_DIVISION_CODE, unitTree: createUnitTree(fixedUnits), catalog, grants: [], token: {}, now,
+  }));
   const schools = [];
   let after: string | null = null;
   do {
     const body = { query: SCHOOLS_QUERY, variables: { after } };
     const context = await signContext(contextKeys, 'student', {
-      unit: CITY_DIVISION_CODE, requestId: 'school-directory', tokenId: 'gateway',
+      unit: CITY_DIVISION_CODE, requestId: 'school-directory', tokenId: 'gateway', permissions,
     }, body, contextTtlSeconds);
     const response = await fetch(studentSubgraphUrl, {
       method: 'POST',

@@ -5,6 +5,8 @@ import { errors } from '../policies/errors';
 import type { KeyPair } from '../platform/keys';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
+import { serializePermissions } from '../policies';
+import { readRecordsServed } from '../subgraphs/kit/records-served';
 import { permissionsForAudience } from './enforcement/audience-permissions';
 
 /**
@@ -37,9 +39,16 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       requestId: caller.requestId,
       tokenId: caller.tokenId,
       ...(caller.purpose ? { purpose: caller.purpose } : {}),
-      permissions: permissionsForAudience(permissions, this.audienceTypes),
+      permissions: serializePermissions(permissionsForAudience(permissions, this.audienceTypes)),
     }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
     request.http?.headers.set(CONTEXT_HEADER, signed);
+  }
+
+  /** Personal records the subgraph reports having served, kept for the audit's accessesOfRecord. */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    const records = readRecordsServed(response.extensions as Record<string, unknown> | undefined);
+    if (records.length > 0 && 'enforcement' in context) (context as GatewayContext).enforcement.records.push(...records);
+    return response;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -5,7 +5,12 @@ import { startTeacherApi } from '../legacy/teacher-api';
 import type { Config } from '../platform/config';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
-import type { UnitTree } from '../policies';
+import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
+import type { Clock } from '../platform/clock';
+import { createAuditLog } from '../store/audit/audit-log';
+import { openGovernanceStore, type GovernanceStore } from '../store';
+import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
+import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
 import { startGateway } from '../gateway/create-gateway';
 import { loadUnitTree } from '../gateway/school-directory';
@@ -151,6 +156,7 @@ export interface SubgraphUrls {
   readonly student: string;
   readonly teacher: string;
   readonly facility: string;
+  readonly governance: string;
 }
 
 export function configuredSubgraphUrls(config: Config): SubgraphUrls {
@@ -159,25 +165,70 @@ export function configuredSubgraphUrls(config: Config): SubgraphUrls {
     student: config.STUDENT_SUBGRAPH_URL ?? local(config.STUDENT_SUBGRAPH_PORT),
     teacher: config.TEACHER_SUBGRAPH_URL ?? local(config.TEACHER_SUBGRAPH_PORT),
     facility: config.FACILITY_SUBGRAPH_URL ?? local(config.FACILITY_SUBGRAPH_PORT),
+    governance: config.GOVERNANCE_SUBGRAPH_URL ?? local(config.GOVERNANCE_SUBGRAPH_PORT),
   };
 }
 
-export async function startGatewayPart(config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls): Promise<Part & { unitTree: UnitTree }> {
-  const unitTree = await loadUnitTree(urls.student, keys.context, config.CONTEXT_TTL_SECONDS);
+/** The catalog as policies/ ships it; its providers are fixed units, so it needs no school directory. */
+export function poolCatalog(): Catalog {
+  return loadDefaultCatalog(createUnitTree(fixedUnits));
+}
+
+export function openStore(config: Config, logger: Logger, clock: Clock): Promise<GovernanceStore> {
+  return openGovernanceStore({
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, clock, logger,
+  });
+}
+
+export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock): Promise<UnitTree> {
+  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now());
+}
+
+export async function startGovernancePart(
+  config: Config, logger: Logger, keys: PoolKeys, shared: { store: GovernanceStore; unitTree: UnitTree; catalog: Catalog; clock: Clock },
+): Promise<Part> {
+  const services = await createGovernanceServices({
+    store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
+    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE,
+  });
+  // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
+  return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
+}
+
+export async function startGatewayPart(
+  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls,
+  shared: { store: GovernanceStore; unitTree: UnitTree; catalog: Catalog; clock: Clock },
+): Promise<Part> {
+  const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
+  const permissions = createPermissionsProvider({
+    grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
+  });
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
       { name: teacherSubgraph.name, typeDefs: teacherSubgraph.typeDefs, url: urls.teacher },
       { name: facilitySubgraph.name, typeDefs: facilitySubgraph.typeDefs, url: urls.facility },
+      { name: governanceSubgraph.name, typeDefs: governanceSubgraph.typeDefs, url: urls.governance },
     ],
     contextKeys: keys.context,
     contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
-    authenticator: createAuthenticator(keys.token, (code) => unitTree.has(code)),
+    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
     production: config.NODE_ENV === 'production',
     logger,
     port: config.PORT,
     host: config.HOST,
+    permissions,
+    catalog: shared.catalog,
+    refusalMode: config.REFUSAL_MODE,
+    audit,
   });
-  return { name: 'gateway', url: gateway.url, unitTree, close: () => gateway.close() };
+  return {
+    name: 'gateway',
+    url: gateway.url,
+    close: async () => {
+      await gateway.close();
+      await audit.close();
+    },
+  };
 }

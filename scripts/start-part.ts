@@ -2,8 +2,10 @@ import { legacyDataPaths } from '../legacy/data-dir';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
 import {
-  configuredSubgraphUrls, loadPoolKeys, startFacilityPart, startGatewayPart, startLegacyStandIns, startStudentPart, startTeacherPart,
+  configuredSubgraphUrls, loadPoolKeys, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
+  startLegacyStandIns, startStudentPart, startTeacherPart,
 } from './pool-parts';
+import { systemClock } from '../platform/clock';
 import { runUntilSignalled } from './run-until-signalled';
 
 /**
@@ -30,10 +32,37 @@ const starters: Record<string, (config: Config, logger: Logger) => Promise<() =>
     const directory = config.LEGACY_FACILITY_DIR ?? legacyDataPaths(config.DATA_DIR).facilityDir;
     return (await startFacilityPart(config, logger, await loadPoolKeys(config, false), directory)).close;
   },
+  async governance(config, logger) {
+    const shared = await sharedState(config, logger, false);
+    const part = await startGovernancePart(config, logger, shared.keys, shared);
+    return async () => {
+      await part.close();
+      await shared.store.close();
+    };
+  },
   async gateway(config, logger) {
-    return (await startGatewayPart(config, logger, await loadPoolKeys(config, true), configuredSubgraphUrls(config))).close;
+    const shared = await sharedState(config, logger, true);
+    const part = await startGatewayPart(config, logger, shared.keys, configuredSubgraphUrls(config), shared);
+    return async () => {
+      await part.close();
+      await shared.store.close();
+    };
   },
 };
+
+/** What the gateway and governance parts share: the store (DATABASE_URL in a split deployment), the catalog, the unit tree. */
+async function sharedState(config: Config, logger: Logger, gateway: boolean) {
+  const keys = await loadPoolKeys(config, true);
+  const catalog = poolCatalog();
+  const store = await openStore(config, logger, systemClock);
+  try {
+    const unitTree = await readUnitTree(config, keys, configuredSubgraphUrls(config).student, catalog, systemClock);
+    return { keys: gateway ? keys : await loadPoolKeys(config, false), catalog, store, unitTree, clock: systemClock };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
 
 const partName = process.argv[2] ?? '';
 const starter = starters[partName];

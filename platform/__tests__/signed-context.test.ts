@@ -21,7 +21,7 @@ describe('signed subgraph context', () => {
   });
 
   it.each([
-    ['missing', async () => undefined, 'student', body],
+    ['missing', async (): Promise<string | undefined> => undefined, 'student', body],
     ['forged', () => signContext(forger, 'student', claims, body, 60), 'student', body],
     ['for another subgraph', () => signContext(keys, 'teacher', claims, body, 60), 'student', body],
     ['for another body', () => signContext(keys, 'student', claims, body, 60), 'student', { ...body, variables: { first: 3 } }],

@@ -2,7 +2,7 @@ import { keepEnds } from './keep-ends';
 
 const MOBILE = /^(?:\+?86)?(1\d{10})$/;
 /** 020-87654321, (020)87654321, 0757 2345678, with an optional extension. */
-const LANDLINE_WITH_SEPARATOR = /^\(?(0\d{2,3})\)?[-\s]?(\d{7,8})(?:-\d{1,6})?$/;
+const LANDLINE_WITH_SEPARATOR = /^\(?(0\d{2,3})(?:\)[-\s]?|[-\s])(\d{7,8})(?:-\d{1,6})?$/;
 
 /**
  * Mobiles keep the network prefix and the last four digits (`138****1234`);

@@ -87,11 +87,21 @@ export function chainHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(content)).digest('hex');
 }
 
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
+}
+
 /**
  * Checks and normalises the gateway's input. A malformed entry is refused at
  * once, before it can take a whole batch of other requests down with it.
  */
 export function toAuditContent(entry: AuditEntryInput, id: string, at: Date): AuditContent {
+  // PostgreSQL text and jsonb cannot hold NUL; one such string must not fail the batch it would join.
+  if (hasNul(entry)) {
+    throw new TypeError(`audit entry ${entry.requestId.replaceAll('\u0000', '\\0')}: a string contains a NUL character`);
+  }
   for (const [resource, count] of Object.entries(entry.recordCounts)) {
     if (!Number.isSafeInteger(count) || count < 0) {
       throw new TypeError(`audit entry ${entry.requestId}: recordCounts.${resource} must be a non-negative integer, got ${count}`);

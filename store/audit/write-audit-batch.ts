@@ -1,11 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '../transaction';
 import { chainHash, GENESIS_HASH, type AuditContent } from './audit-entry';
 
 /**
  * Serialises audit writers across every gateway instance on one database:
  * each batch holds this transaction-scoped advisory lock while it reads the
- * chain's last hash and appends, so the chain stays one line. ("EDUAUDIT"
- * has no meaning to PostgreSQL; it only has to be the same constant everywhere.)
+ * chain's last hash and appends, so the chain stays one line. (The constant
+ * is "EDUAUD" read as ASCII bytes; any works if every writer uses the same.)
  */
 export const AUDIT_CHAIN_LOCK = 0x4544_5541_5544;
 
@@ -15,10 +16,7 @@ export const AUDIT_CHAIN_LOCK = 0x4544_5541_5544;
  * rows, commit. Nothing of the batch is kept if any part fails.
  */
 export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditContent>): Promise<void> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const last = await client.query<{ hash: string }>('SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1');
     let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
@@ -30,16 +28,7 @@ export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditCont
     });
     const seqs = await insertEntries(client, rows);
     await insertRecordAccess(client, batch, seqs);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    // A connection whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
-    client.release(broken);
-  }
+  });
 }
 
 const ENTRY_COLUMNS = [

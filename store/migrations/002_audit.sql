@@ -18,7 +18,7 @@ CREATE TABLE audit_entries (
   served         text[]      NOT NULL DEFAULT '{}',
   -- [{"coordinate": "Student.idNumber", "code": "NOT_GRANTED"}]
   refused        jsonb       NOT NULL DEFAULT '[]',
-  -- {"Student": 20}: records served per resource type
+  -- {"GZJY-XS-001": 20}: records served per catalog resource
   record_counts  jsonb       NOT NULL DEFAULT '{}',
   grant_ids      text[]      NOT NULL DEFAULT '{}',
   -- hash of the entry before this one (64 zeros for the first), and

@@ -4,10 +4,12 @@ import { parse } from 'graphql';
 import { legacyDataPaths } from '../../legacy/data-dir';
 import type { Config } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
-import type { RequestContextClaims } from '../../platform/signed-context';
-import type { SubgraphDefinition } from '../kit/subgraph-definition';
+import { catalogGuard } from '../kit/catalog-guard';
+import { locator } from '../kit/record-locators';
+import type { BaseSubgraphContext, SubgraphDefinition } from '../kit/subgraph-definition';
 import { openFacilityStore, type FacilityLogger, type FacilityStore } from './adapter';
 import { createLoaders } from './loaders';
+import type { Building } from './mapper';
 import { resolvers, type FacilityContext } from './resolvers';
 
 export type { FacilityContext } from './resolvers';
@@ -42,11 +44,18 @@ export async function createFacilityServices(options: FacilityServicesOptions): 
   return { store, maxPageSize, close: () => store.close() };
 }
 
+/** Where each record type lies, for the shield rules: a building by its school. */
+const records = {
+  School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
+  Building: locator<Building>({ school: (b) => b.schoolCode, id: (b) => b.id }),
+};
+
 export const facility: SubgraphDefinition<FacilityServices, FacilityContext> = {
   name: 'facility',
   typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
   resolvers,
-  createContext(services: FacilityServices, request: RequestContextClaims): FacilityContext {
-    return { request, store: services.store, maxPageSize: services.maxPageSize, loaders: createLoaders(services.store) };
+  guard: catalogGuard({ records }),
+  createContext(services: FacilityServices, base: BaseSubgraphContext): FacilityContext {
+    return { ...base, store: services.store, maxPageSize: services.maxPageSize, loaders: createLoaders(services.store) };
   },
 };

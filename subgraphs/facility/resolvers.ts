@@ -3,6 +3,7 @@ import { errors } from '../../policies/errors';
 import { isSchoolCode } from '../../policies/standards';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { pageRequest, toConnection } from '../kit/connection';
+import { requireInScope, schoolsInScope, scopeOf } from '../kit/row-scope';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { BuildingFilter, FacilityStore } from './adapter';
 import type { FacilityLoaders } from './loaders';
@@ -28,6 +29,17 @@ interface BuildingsArgs {
 }
 
 const BUILDINGS = 'Query.buildings';
+const BUILDING = 'Query.building';
+
+/**
+ * The row scope as the store's school filter, narrowing the client's school
+ * (DESIGN.md "Row scope is pushed down"). The scope's school list is the full
+ * list of schools in scope, so a district scope needs no district condition.
+ */
+function scopedFilter(filter: BuildingFilter, context: FacilityContext): BuildingFilter {
+  const schoolCodes = schoolsInScope(scopeOf(context, BUILDINGS), filter.schoolCodes);
+  return schoolCodes ? { ...filter, schoolCodes } : filter;
+}
 
 /** The GraphQL filter (one value per condition) as the store's pushed-down filter (sets of values). */
 function storeFilter(input: BuildingFilterInput | null | undefined): BuildingFilter {
@@ -48,10 +60,12 @@ function storeFilter(input: BuildingFilterInput | null | undefined): BuildingFil
 
 export const resolvers: GraphQLResolverMap<FacilityContext> = {
   Query: {
-    building: (_: unknown, args: { id: string }, context: FacilityContext) => context.loaders.buildingById.load(args.id),
+    // The exports are indexed in memory: the building is looked up, then checked against the scope.
+    building: async (_: unknown, args: { id: string }, context: FacilityContext) =>
+      requireInScope(context, BUILDING, args.id, await context.loaders.buildingById.load(args.id), (b) => b.schoolCode),
     buildings: async (_: unknown, args: BuildingsArgs, context: FacilityContext) => {
       const page = pageRequest(args, context.maxPageSize, BUILDINGS);
-      const filter = storeFilter(args.filter);
+      const filter = scopedFilter(storeFilter(args.filter), context);
       // One more than asked tells whether a next page exists.
       const { items, totalCount } = await context.store.buildings(filter, { limit: page.first + 1, ...(page.after !== undefined ? { afterId: page.after } : {}) });
       for (const building of items) context.loaders.buildingById.prime(building.id, building);

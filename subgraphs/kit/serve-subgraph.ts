@@ -1,7 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLSchema } from 'graphql';
 import { errors } from '../../policies/errors';
 import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from '../../platform/http-graphql';
@@ -9,6 +7,9 @@ import type { KeyPair } from '../../platform/keys';
 import { metricsContentType, metricsText } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import { CONTEXT_HEADER, ReplayGuard, verifyContext, ContextRejected, type SignedBody } from '../../platform/signed-context';
+import { createBaseContext } from './base-context';
+import { buildGuardedSchema } from './guarded-schema';
+import { recordsServedPlugin } from './records-served';
 import type { BaseSubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 export interface SubgraphServerOptions {
@@ -17,28 +18,31 @@ export interface SubgraphServerOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
-  /** Wraps the built schema, e.g. with graphql-shield; identity by default. */
-  readonly guard?: (schema: GraphQLSchema) => GraphQLSchema;
   readonly health?: () => Promise<Record<string, unknown>>;
 }
 
 /**
  * Serves one subgraph over HTTP. Every request, `_service` and `_entities`
  * included, must carry a context signed by the gateway for this subgraph and
- * this exact body; anything else is refused before GraphQL runs.
+ * this exact body, with the request's permissions; anything else is refused
+ * before GraphQL runs. The schema is wrapped by the definition's guard, and
+ * each response reports the personal records it served (`recordsServed`).
  */
 export async function serveSubgraph<TServices, TContext extends BaseSubgraphContext>(
   definition: SubgraphDefinition<TServices, TContext>, services: TServices, options: SubgraphServerOptions,
 ): Promise<Listening> {
-  const built = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]);
-  const schema = options.guard ? options.guard(built) : built;
+  const schema = buildGuardedSchema(definition, options.logger);
   const logger = options.logger.child({ subgraph: definition.name });
   const server = new ApolloServer<TContext>({
     schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      recordsServedPlugin<TContext>(),
+      errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
+    ],
   });
   await server.start();
   const replayGuard = new ReplayGuard();
@@ -61,7 +65,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
           options.contextKeys, definition.name, typeof header === 'string' ? header : undefined,
           (body ?? {}) as SignedBody, replayGuard,
         );
-        return definition.createContext(services, claims);
+        return definition.createContext(services, createBaseContext(claims));
       } catch (error) {
         if (!(error instanceof ContextRejected)) throw error;
         logger.warn({ reason: error.message, remote: request.socket.remoteAddress }, 'refused a request without a valid gateway context');

@@ -10,9 +10,20 @@ import type { Logger } from '../../platform/logger';
  * legacy/student-db) and production PostgreSQL. Every statement is
  * parameterised, counted as a legacy call and shown to `onQuery`; filters are
  * pushed into WHERE so rows outside them never leave the database (DESIGN.md
- * "Row scope is pushed down"). A later row-scope filter is one more set of
- * conditions of the same filter objects.
+ * "Row scope is pushed down"), the request's row scope included (`scope`).
  */
+
+/**
+ * A row scope as SQL sees it: records of schools in `districts` (by the
+ * school's 行政区划码) or in `schools`. The gateway lists every school of a
+ * district in `schools` too; naming the districts lets the database test
+ * whole districts, schools opened since the gateway read the directory
+ * included.
+ */
+export interface SqlRowScope {
+  readonly districts: ReadonlyArray<string>;
+  readonly schools: ReadonlyArray<string>;
+}
 
 /** Conditions on students; each list is an IN (empty list = no rows), lists combine with AND. */
 export interface StudentSqlFilter {
@@ -27,6 +38,8 @@ export interface StudentSqlFilter {
   /** 办学类型码 of the students' schools. */
   readonly runningTypes?: ReadonlyArray<string>;
   readonly genders?: ReadonlyArray<string>;
+  /** The request's row scope for the coordinate; absent = every record. */
+  readonly scope?: SqlRowScope;
 }
 
 export interface SchoolSqlFilter {
@@ -34,6 +47,7 @@ export interface SchoolSqlFilter {
   readonly districts?: ReadonlyArray<string>;
   readonly runningTypes?: ReadonlyArray<string>;
   readonly ownerships?: ReadonlyArray<string>;
+  readonly scope?: SqlRowScope;
 }
 
 /** A keyset page: rows after `after` in key order, `first + 1` of them so the caller knows if more follow. */
@@ -57,6 +71,8 @@ export interface StudentDb {
   studentPagesBySchools(codes: ReadonlyArray<string>, filter: StudentSqlFilter, page: KeysetPage): Promise<StudentRow[]>;
   countStudentsBySchools(codes: ReadonlyArray<string>, filter: StudentSqlFilter): Promise<Map<string, number>>;
   guardiansByStudents(ids: ReadonlyArray<string>): Promise<GuardianRow[]>;
+  /** Which of the ids exist at all, reading the key only: tells "no such student" from "outside your scope". */
+  existingStudentIds(ids: ReadonlyArray<string>): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -182,6 +198,8 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
     },
     guardiansByStudents: (ids) =>
       run(`SELECT ${GUARDIAN_SELECT} FROM ${TABLES.guardians} g WHERE g.xh = ANY($1::text[]) ORDER BY g.xh, g.cyxh`, [[...ids]], readGuardian),
+    existingStudentIds: async (ids) =>
+      new Set(await run(`SELECT s.xh FROM ${TABLES.students} s WHERE s.xh = ANY($1::text[])`, [[...ids]], (r) => String(r.xh))),
     close: () => pool.end(),
   };
 }
@@ -216,8 +234,15 @@ function studentConditions(filter: StudentSqlFilter, p: Params): string[] {
   const ofSchool: string[] = [];
   if (filter.districts) ofSchool.push(anyOf('x.xzqhm', filter.districts, p));
   if (filter.runningTypes) ofSchool.push(anyOf('x.xxbxlxm', filter.runningTypes, p));
+  if (filter.scope) ofSchool.push(scopeCondition(filter.scope, p));
   if (ofSchool.length > 0) conditions.push(`s.xxdm IN (SELECT x.xxdm FROM ${TABLES.schools} x WHERE ${ofSchool.join(' AND ')})`);
   return conditions;
+}
+
+/** The row scope on the school table (alias x): one parenthesised condition. */
+function scopeCondition(scope: SqlRowScope, p: Params): string {
+  if (scope.districts.length === 0) return anyOf('x.xxdm', scope.schools, p);
+  return `(${anyOf('x.xzqhm', scope.districts, p)} OR ${anyOf('x.xxdm', scope.schools, p)})`;
 }
 
 function schoolConditions(filter: SchoolSqlFilter, p: Params): string[] {
@@ -226,6 +251,7 @@ function schoolConditions(filter: SchoolSqlFilter, p: Params): string[] {
   if (filter.districts) conditions.push(anyOf('x.xzqhm', filter.districts, p));
   if (filter.runningTypes) conditions.push(anyOf('x.xxbxlxm', filter.runningTypes, p));
   if (filter.ownerships) conditions.push(anyOf('x.xxbbm', filter.ownerships, p));
+  if (filter.scope) conditions.push(scopeCondition(filter.scope, p));
   return conditions;
 }
 

@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'graphql';
 import type { Logger } from '../../platform/logger';
+import { catalogGuard } from '../kit/catalog-guard';
+import { locator } from '../kit/record-locators';
+import { scopeFilter, scopeOf } from '../kit/row-scope';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createPgStudentDb, type StudentDb } from './adapter';
 import { createStudentLoaders } from './loaders';
-import { resolvers, type StudentContext } from './resolvers';
+import type { Class, School, Student } from './mapper';
+import { resolvers, type GuardianOfStudent, type StudentContext } from './resolvers';
 
 /**
  * The student subgraph (学籍): schools, classes, students and guardians from
@@ -43,15 +47,33 @@ export function createStudentServices(options: StudentServicesOptions): StudentS
   return { db, maxPageSize: options.maxPageSize ?? 500, close: () => db.close() };
 }
 
+/**
+ * Where each record type lies, for the shield rules and masks: a student and
+ * the guardians on its record by the student's school. The Teacher stub has
+ * only its key and needs none.
+ */
+const records = {
+  School: locator<School>({ school: (s) => s.code, id: (s) => s.code }),
+  Class: locator<Class>({ school: (c) => c.schoolCode, id: (c) => c.id }),
+  Student: locator<Student>({ school: (s) => s.schoolCode, id: (s) => s.id, personal: { type: 'Student', id: (s) => s.id } }),
+  Guardian: locator<GuardianOfStudent>({
+    school: (g) => g.schoolCode, id: (g) => g.studentId, personal: { type: 'Student', id: (g) => g.studentId },
+  }),
+};
+
 export const studentSubgraph: SubgraphDefinition<StudentServices, StudentContext> = {
   name: 'student',
   typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
   resolvers,
-  createContext: (services, request) => ({
-    request,
+  guard: catalogGuard({ records }),
+  createContext: (services, base) => ({
+    ...base,
     db: services.db,
     maxPageSize: services.maxPageSize,
-    loaders: createStudentLoaders(services.db),
+    loaders: createStudentLoaders(services.db, {
+      student: scopeFilter(scopeOf(base, 'Query.student')),
+      classStudents: scopeFilter(scopeOf(base, 'Class.students')),
+    }),
   }),
 };
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { KeysetPage, StudentDb, StudentSqlFilter } from './adapter';
+import type { KeysetPage, SqlRowScope, StudentDb, StudentSqlFilter } from './adapter';
 import { toClass, toGuardian, toSchool, toStudent, type Class, type Guardian, type School, type Student } from './mapper';
 
 /**
@@ -7,13 +7,20 @@ import { toClass, toGuardian, toSchool, toStudent, type Class, type Guardian, ty
  * list is one statement for the whole list, so N students with their schools,
  * classes, class sizes and guardians cost a constant number of SQL statements.
  * A loader's cache lives as long as its request, so no personal data outlives it.
+ * Loaders that answer a coordinate with a row scope carry it in their
+ * statement, so records outside it are never read.
  */
 export interface StudentLoaders {
   readonly schoolByCode: DataLoader<string, School | null>;
   readonly classById: DataLoader<string, Class | null>;
   readonly classesBySchool: DataLoader<string, Class[]>;
   readonly classSize: DataLoader<string, number>;
+  /** Unscoped: for entities and relations, whose fields the shield rules check record by record. */
   readonly studentById: DataLoader<string, Student | null>;
+  /** Query.student: only students in its row scope are read. */
+  readonly studentInScope: DataLoader<string, Student | null>;
+  /** Whether each id exists, for an id the scoped look-up did not find. */
+  readonly studentExists: DataLoader<string, boolean>;
   readonly studentsByClass: DataLoader<string, Student[]>;
   readonly guardiansByStudent: DataLoader<string, Guardian[]>;
   /** School.students pages: keys with the same filter and page share one statement. */
@@ -27,7 +34,13 @@ export interface SchoolStudentsKey {
   readonly page: KeysetPage;
 }
 
-export function createStudentLoaders(db: StudentDb): StudentLoaders {
+/** The row scopes of the coordinates loaders answer; undefined = every record. */
+export interface StudentLoaderScopes {
+  readonly student?: SqlRowScope;
+  readonly classStudents?: SqlRowScope;
+}
+
+export function createStudentLoaders(db: StudentDb, scopes: StudentLoaderScopes): StudentLoaders {
   const studentById = new DataLoader<string, Student | null>(async (ids) => {
     const found = byKey((await db.students({ ids })).map(toStudent), (s) => s.id);
     return ids.map((id) => found.get(id) ?? null);
@@ -37,6 +50,7 @@ export function createStudentLoaders(db: StudentDb): StudentLoaders {
     return ids.map((id) => found.get(id) ?? null);
   });
   const primeStudents = (students: ReadonlyArray<Student>) => students.forEach((s) => studentById.prime(s.id, s));
+  const scoped = (scope: SqlRowScope | undefined) => (scope ? { scope } : {});
 
   return {
     schoolByCode: new DataLoader(async (codes) => {
@@ -54,8 +68,17 @@ export function createStudentLoaders(db: StudentDb): StudentLoaders {
       return ids.map((id) => sizes.get(id) ?? 0);
     }),
     studentById,
+    studentInScope: new DataLoader(async (ids) => {
+      const found = byKey((await db.students({ ids, ...scoped(scopes.student) })).map(toStudent), (s) => s.id);
+      primeStudents([...found.values()]);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    studentExists: new DataLoader(async (ids) => {
+      const existing = await db.existingStudentIds(ids);
+      return ids.map((id) => existing.has(id));
+    }),
     studentsByClass: new DataLoader(async (ids) => {
-      const students = (await db.students({ classes: ids })).map(toStudent);
+      const students = (await db.students({ classes: ids, ...scoped(scopes.classStudents) })).map(toStudent);
       primeStudents(students);
       return groupBy(ids, students, (s) => s.classId ?? '');
     }),

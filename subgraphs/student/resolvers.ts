@@ -7,15 +7,19 @@ import {
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import { pageRequest, toConnection, type Connection } from '../kit/connection';
-import { StudentDbUnavailable, type SchoolSqlFilter, type StudentDb, type StudentSqlFilter } from './adapter';
+import { outOfScope, requireInScope, scopeFilter, scopeOf } from '../kit/row-scope';
+import { StudentDbUnavailable, type SchoolSqlFilter, type SqlRowScope, type StudentDb, type StudentSqlFilter } from './adapter';
 import type { StudentLoaders } from './loaders';
-import { toSchool, toStudent, type Class, type School, type Student } from './mapper';
+import { toSchool, toStudent, type Class, type Guardian, type School, type Student } from './mapper';
 
 export interface StudentContext extends BaseSubgraphContext {
   readonly db: StudentDb;
   readonly loaders: StudentLoaders;
   readonly maxPageSize: number;
 }
+
+/** A guardian as served: it belongs to its student's record, so row scope, masks and the audit follow the student. */
+export type GuardianOfStudent = Guardian & { readonly studentId: string; readonly schoolCode: string };
 
 /** A connection whose totalCount is counted only when a client asks for it: COUNT(*) is the costly part. */
 type LazyConnection<T> = Omit<Connection<T>, 'totalCount'> & { readonly count: () => Promise<number> };
@@ -102,20 +106,40 @@ function lazy<T>(fetched: T[], first: number, cursorOf: (item: T) => string, cou
   return { edges, pageInfo, count };
 }
 
+/** The list coordinate's row scope as one more condition of the SQL filter (DESIGN.md "Row scope is pushed down"). */
+function scoped<F extends { scope?: SqlRowScope }>(filter: F, ctx: StudentContext, coordinate: string): F {
+  const scope = scopeFilter(scopeOf(ctx, coordinate));
+  return scope ? { ...filter, scope } : filter;
+}
+
+/**
+ * Query.student reads only within its scope; when that finds nothing, a key-only
+ * existence check tells a missing student (null) from one outside the scope
+ * (OUT_OF_SCOPE), so the record itself never leaves the database.
+ */
+async function studentById(id: string, ctx: StudentContext): Promise<Student | null> {
+  const coordinate = 'Query.student';
+  const found = await fromDb(coordinate, () => ctx.loaders.studentInScope.load(id));
+  if (found) return found;
+  if (await fromDb(coordinate, () => ctx.loaders.studentExists.load(id))) throw outOfScope(coordinate, id);
+  return null;
+}
+
 const connectionResolvers = (coordinate: string) => ({
   totalCount: (connection: LazyConnection<unknown>) => fromDb(coordinate, connection.count),
 });
 
 export const resolvers: GraphQLResolverMap<StudentContext> = {
   Query: {
-    school: (_: unknown, args: { code: string }, ctx: StudentContext) =>
-      fromDb('Query.school', () => ctx.loaders.schoolByCode.load(args.code)),
-    student: (_: unknown, args: { id: string }, ctx: StudentContext) =>
-      fromDb('Query.student', () => ctx.loaders.studentById.load(args.id)),
+    // The school directory is not personal data: read by code, then checked against the scope.
+    school: async (_: unknown, args: { code: string }, ctx: StudentContext) => requireInScope(
+      ctx, 'Query.school', args.code, await fromDb('Query.school', () => ctx.loaders.schoolByCode.load(args.code)), (s) => s.code,
+    ),
+    student: (_: unknown, args: { id: string }, ctx: StudentContext) => studentById(args.id, ctx),
     schools: async (_: unknown, args: PageArgs & { filter?: SchoolFilterInput | null }, ctx: StudentContext) => {
       const coordinate = 'Query.schools';
       const page = pageRequest(args, ctx.maxPageSize, coordinate);
-      const filter = schoolSqlFilter(args.filter, coordinate);
+      const filter = scoped(schoolSqlFilter(args.filter, coordinate), ctx, coordinate);
       const schools = await fromDb(coordinate, () => ctx.db.schoolPage(filter, page));
       const nodes = schools.map(toSchool);
       nodes.forEach((s) => ctx.loaders.schoolByCode.prime(s.code, s));
@@ -124,7 +148,7 @@ export const resolvers: GraphQLResolverMap<StudentContext> = {
     students: async (_: unknown, args: PageArgs & { filter?: StudentFilterInput | null }, ctx: StudentContext) => {
       const coordinate = 'Query.students';
       const page = pageRequest(args, ctx.maxPageSize, coordinate);
-      const filter = studentSqlFilter(args.filter, coordinate);
+      const filter = scoped(studentSqlFilter(args.filter, coordinate), ctx, coordinate);
       const students = (await fromDb(coordinate, () => ctx.db.studentPage(filter, page))).map(toStudent);
       students.forEach((s) => ctx.loaders.studentById.prime(s.id, s));
       return lazy(students, page.first, (s) => s.id, () => ctx.db.countStudents(filter));
@@ -140,7 +164,7 @@ export const resolvers: GraphQLResolverMap<StudentContext> = {
     students: async (school: School, args: PageArgs & { filter?: StudentFilterInput | null }, ctx: StudentContext) => {
       const coordinate = 'School.students';
       const page = pageRequest(args, ctx.maxPageSize, coordinate);
-      const key = { schoolCode: school.code, filter: studentSqlFilter(args.filter, coordinate), page };
+      const key = { schoolCode: school.code, filter: scoped(studentSqlFilter(args.filter, coordinate), ctx, coordinate), page };
       const students = await fromDb(coordinate, () => ctx.loaders.schoolStudents.load(key));
       return lazy(students, page.first, (s) => s.id, () => ctx.loaders.schoolStudentCount.load(key));
     },
@@ -163,7 +187,8 @@ export const resolvers: GraphQLResolverMap<StudentContext> = {
       fromDb('Student.school', () => ctx.loaders.schoolByCode.load(student.schoolCode)),
     class: (student: Student, _: unknown, ctx: StudentContext) =>
       (student.classId ? fromDb('Student.class', () => ctx.loaders.classById.load(student.classId!)) : null),
-    guardians: (student: Student, _: unknown, ctx: StudentContext) =>
-      fromDb('Student.guardians', () => ctx.loaders.guardiansByStudent.load(student.id)),
+    guardians: async (student: Student, _: unknown, ctx: StudentContext): Promise<GuardianOfStudent[]> =>
+      (await fromDb('Student.guardians', () => ctx.loaders.guardiansByStudent.load(student.id)))
+        .map((guardian) => ({ ...guardian, studentId: student.id, schoolCode: student.schoolCode })),
   },
 };

@@ -147,6 +147,8 @@ export function createHttpTeacherHrAdapter(options: HttpTeacherHrOptions): Teach
   return {
     counters,
     async teachersInRange(offset, count, filter) {
+      // No school in the filter (e.g. a row scope without schools): nothing to ask the HR system.
+      if (filter?.schoolCodes?.length === 0) return { total: 0, entries: [] };
       if (count === 0) return { total: (await listPage(1, 1, filter)).total, entries: [] };
       // One API page when the range is exactly one (first ≤ 200, offset a multiple of first), else the covering pages of 200.
       const onePage = count <= API_MAX_PAGE_SIZE && offset % count === 0;
@@ -164,6 +166,7 @@ export function createHttpTeacherHrAdapter(options: HttpTeacherHrOptions): Teach
       };
     },
     async allTeachers(filter) {
+      if (filter?.schoolCodes?.length === 0) return [];
       const first = await listPage(1, API_MAX_PAGE_SIZE, filter);
       const pageCount = Math.ceil(first.total / API_MAX_PAGE_SIZE);
       const rest = await Promise.all(

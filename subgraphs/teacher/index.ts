@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'graphql';
 import { createLogger, type Logger } from '../../platform/logger';
+import { catalogGuard } from '../kit/catalog-guard';
+import { locator } from '../kit/record-locators';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createHttpTeacherHrAdapter, type TeacherHrAdapter } from './adapter';
 import { createTeacherLoaders } from './loaders';
+import type { Teacher } from './mapper';
 import { resolvers, type TeacherContext } from './resolvers';
 
 /**
@@ -38,12 +41,19 @@ export function createTeacherServices(options: TeacherServiceOptions): TeacherSe
   return { adapter, maxPageSize: options.maxPageSize ?? 500, close: () => adapter.close() };
 }
 
+/** Where each record type lies, for the shield rules and masks: a teacher by the school it works at. */
+const records = {
+  School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
+  Teacher: locator<Teacher>({ school: (t) => t.school.code, id: (t) => t.id, personal: { type: 'Teacher', id: (t) => t.id } }),
+};
+
 export const teacherSubgraph: SubgraphDefinition<TeacherServices, TeacherContext> = {
   name: 'teacher',
   typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
   resolvers,
-  createContext: (services, request) => ({
-    request,
+  guard: catalogGuard({ records }),
+  createContext: (services, base) => ({
+    ...base,
     adapter: services.adapter,
     maxPageSize: services.maxPageSize,
     loaders: createTeacherLoaders(services.adapter),

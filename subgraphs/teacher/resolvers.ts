@@ -3,6 +3,7 @@ import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import { encodeCursor, pageRequest, type Connection } from '../kit/connection';
+import { requireInScope, schoolsInScope, scopeOf } from '../kit/row-scope';
 import { TeacherApiUnavailable, type TeacherHrAdapter } from './adapter';
 import type { TeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
@@ -47,7 +48,8 @@ async function teachers(args: TeachersArgs, context: TeacherContext): Promise<Co
   const coordinate = 'Query.teachers';
   const { first, after } = pageRequest(args, context.maxPageSize, coordinate);
   const offset = after === undefined ? 0 : positionAfter(after, coordinate);
-  const schools = args.filter?.schools;
+  // The row scope is pushed into the listing's school filter (∩ the client's own), so teachers outside it never leave the HR system.
+  const schools = schoolsInScope(scopeOf(context, coordinate), args.filter?.schools ?? undefined);
   const range = await fromHr(context.adapter.teachersInRange(offset, first, schools ? { schoolCodes: schools } : {}), coordinate);
   const edges = range.entries.map(({ offset: position, teacher }) => ({ cursor: encodeCursor(String(position)), node: teacher }));
   return {
@@ -59,8 +61,11 @@ async function teachers(args: TeachersArgs, context: TeacherContext): Promise<Co
 
 export const resolvers: GraphQLResolverMap<TeacherContext> = {
   Query: {
-    teacher: (_root, args: { id: string }, context: TeacherContext) =>
-      fromHr(context.loaders.teacherById.load(args.id), 'Query.teacher'),
+    // The HR batch endpoint cannot filter by school: the record is read, then checked against the scope here,
+    // so an out-of-scope teacher leaves the HR system but never this subgraph (OUT_OF_SCOPE instead).
+    teacher: async (_root, args: { id: string }, context: TeacherContext) => requireInScope(
+      context, 'Query.teacher', args.id, await fromHr(context.loaders.teacherById.load(args.id), 'Query.teacher'), (t) => t.school.code,
+    ),
     teachers: (_root, args: TeachersArgs, context: TeacherContext) => teachers(args, context),
   },
   Teacher: {

@@ -1,13 +1,12 @@
 import pino from 'pino';
-import { SettableClock } from '../../../platform/clock';
+import type { Clock } from '../../../platform/clock';
 import type { AuditEntryInput } from '../audit-entry';
 
 export const silentLogger = pino({ level: 'silent' });
 
-export function fixedClock(iso = '2025-03-01T08:00:00.000Z'): SettableClock {
-  const clock = new SettableClock();
-  clock.set(new Date(iso));
-  return clock;
+/** A clock that stands still, so stored times can be asserted exactly. */
+export function fixedClock(iso = '2025-03-01T08:00:00.000Z'): Clock {
+  return { now: () => new Date(iso) };
 }
 
 /** A plausible entry: a district bureau reading one student's name under a grant. */
@@ -21,7 +20,7 @@ export function auditEntry(n: number, overrides: Partial<AuditEntryInput> = {}):
     operationName: 'StudentNames',
     served: ['Query.student', 'Student.name'],
     refused: [{ coordinate: 'Student.idNumber', code: 'NOT_GRANTED' }],
-    recordCounts: { Student: 1 },
+    recordCounts: { 'GZJY-XS-001': 1 },
     grantIds: ['g-1'],
     records: [{ type: 'Student', id: `S${String(n).padStart(6, '0')}`, grantIds: ['g-1'] }],
     ...overrides,

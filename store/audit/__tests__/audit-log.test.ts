@@ -50,7 +50,7 @@ describe('createAuditLog', () => {
       seq: '1', at: new Date('2025-03-01T08:00:00.000Z'), request_id: 'req-1', unit: '440106', token_id: 'tok-1',
       purpose: null, operation_hash: 'op-1', operation_name: 'StudentNames',
       served: ['Query.student', 'Student.name'], refused: [{ coordinate: 'Student.idNumber', code: 'NOT_GRANTED' }],
-      record_counts: { Student: 1 }, grant_ids: ['g-1'], prev_hash: '0'.repeat(64),
+      record_counts: { 'GZJY-XS-001': 1 }, grant_ids: ['g-1'], prev_hash: '0'.repeat(64),
     });
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     const access = await store.pool.query('SELECT audit_seq, record_type, record_id, grant_ids FROM audit_record_access ORDER BY record_type, record_id');
@@ -82,19 +82,25 @@ describe('createAuditLog', () => {
     expect(await verifyAuditChain(store.pool)).toEqual({ ok: true, entries: 1 });
   });
 
-  test('a malformed entry is refused alone, before batching', async () => {
+  test.each([
+    [{ recordCounts: { 'GZJY-XS-001': -1 } }, 'audit entry req-1: recordCounts.GZJY-XS-001 must be a non-negative integer, got -1'],
+    [{ recordCounts: { 'GZJY-XS-001': 1.5 } }, 'audit entry req-1: recordCounts.GZJY-XS-001 must be a non-negative integer, got 1.5'],
+    [{ records: [{ type: 'Guardian' as 'Student', id: 'G1', grantIds: [] }] }, 'audit entry req-1: record type must be Student or Teacher, got Guardian'],
+    [{ operationName: 'Q\u0000' }, 'audit entry req-1: a string contains a NUL character'],
+  ])('a malformed entry (%j) is refused alone, before batching', async (overrides, message) => {
     const log = createAuditLog(store.pool, { clock: fixedClock(), logger: silentLogger });
-    const bad = log.append(auditEntry(1, { recordCounts: { Student: -1 } }));
+    const bad = log.append(auditEntry(1, overrides));
     const good = log.append(auditEntry(2));
-    await expect(bad).rejects.toThrow('audit entry req-1: recordCounts.Student must be a non-negative integer, got -1');
+    await expect(bad).rejects.toThrow(message);
     await expect(good).resolves.toBeUndefined();
     expect(await count('audit_entries')).toBe(1);
   });
 
-  test('two writers on separate pools (two gateway instances) keep one linear chain', async () => {
+  test('two writers at once (as two gateway instances) keep one linear chain', async () => {
     const clock = fixedClock();
-    const a = createAuditLog(store.newPool(), { clock, logger: silentLogger, maxBatch: 7 });
-    const b = createAuditLog(store.newPool(), { clock, logger: silentLogger, maxBatch: 5 });
+    // Two logs have a batch in flight each at once, on two connections: the advisory lock orders them.
+    const a = createAuditLog(store.pool, { clock, logger: silentLogger, maxBatch: 7 });
+    const b = createAuditLog(store.pool, { clock, logger: silentLogger, maxBatch: 5 });
     await Promise.all(Array.from({ length: 60 }, (_, n) => (n % 2 ? a : b).append(auditEntry(n))));
     expect(await verifyAuditChain(store.pool)).toEqual({ ok: true, entries: 60 });
   });

@@ -1,41 +1,50 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { Pool } from 'pg';
-import { servePglite, type ServedPglite } from '../../../platform/pglite-server';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/create-test-database';
+import { tmpdir } from 'node:os';
+import type { Pool } from 'pg';
+import { systemClock } from '../../../platform/clock';
+import { openGovernanceStore, type GovernanceStore } from '../../open-store';
+import { createTestDatabase } from '../../../test/support/create-test-database';
+import { silentLogger } from './audit-fixtures';
 
 /**
- * A fresh database with the audit migration applied: PostgreSQL when
- * DATABASE_URL is set, else a PGlite data folder served over its socket.
- * `stop()` closes the pool and the server and keeps the folder (the CLI test
- * opens it itself); `drop()` removes everything.
+ * A fresh governance store (all migrations applied): PostgreSQL when
+ * DATABASE_URL is set, else a PGlite data folder. `env` is what the
+ * audit:verify CLI needs to open the same store. Only one process may hold a
+ * PGlite folder, so `stop()` closes the store (keeping its data) before the
+ * CLI runs and `reopen()` opens it again; `drop()` removes everything.
  */
 export interface AuditTestStore {
-  readonly db: TestDatabase;
+  /** The open store's pool (a new one after each reopen). */
   readonly pool: Pool;
-  newPool(): Pool;
+  readonly env: { DATABASE_URL?: string; DATA_DIR: string };
   stop(): Promise<void>;
+  reopen(): Promise<void>;
   drop(): Promise<void>;
 }
 
 export async function createAuditTestStore(): Promise<AuditTestStore> {
   const db = await createTestDatabase('DATABASE_URL');
-  let served: ServedPglite | undefined;
-  const url = db.kind === 'postgres' ? db.url : (served = await servePglite({ dataDir: db.dataDir })).url;
-  const pools: Pool[] = [];
-  const newPool = (): Pool => {
-    const pool = new Pool({ connectionString: url, max: 4 });
-    pools.push(pool);
-    return pool;
-  };
-  const pool = newPool();
-  await pool.query(readFileSync(path.join(__dirname, '../../migrations/002_audit.sql'), 'utf8'));
-  let stopped = false;
+  const env = db.kind === 'postgres' ? { DATABASE_URL: db.url, DATA_DIR: tmpdir() } : { DATA_DIR: db.dataDir };
+  const open = (): Promise<GovernanceStore> => openGovernanceStore({
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.DATA_DIR, clock: systemClock, logger: silentLogger,
+  });
+  let store: GovernanceStore | undefined = await open();
   const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await Promise.all(pools.map((p) => p.end()));
-    await served?.close();
+    await store?.close();
+    store = undefined;
   };
-  return { db, pool, newPool, stop, drop: async () => { await stop(); await db.drop(); } };
+  return {
+    get pool() {
+      if (!store) throw new Error('the test store is stopped; reopen() it first');
+      return store.pool;
+    },
+    env,
+    stop,
+    reopen: async () => {
+      if (!store) store = await open();
+    },
+    drop: async () => {
+      await stop();
+      await db.drop();
+    },
+  };
 }

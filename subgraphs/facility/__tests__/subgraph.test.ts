@@ -1,14 +1,14 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, type ExecutionResult } from 'graphql';
 import { generateKeyPair } from 'jose';
 import pino from 'pino';
-import { signContext, CONTEXT_HEADER, type RequestContextClaims } from '../../../platform/signed-context';
+import { signContext, CONTEXT_HEADER } from '../../../platform/signed-context';
+import { buildGuardedSchema } from '../../kit/guarded-schema';
 import { serveSubgraph } from '../../kit/serve-subgraph';
+import { allowAllPermissions, claimsWith, contextFor, silentLogger } from '../../kit/__tests__/test-permissions';
 import { createFacilityServices, facility } from '../index';
 import { createExportDirectory, facilityReads, recordingLogger } from './facility-fixture';
 
-const claims: RequestContextClaims = { unit: '440100', requestId: 'test-request', tokenId: 'test-token' };
-const schema = buildSubgraphSchema([{ typeDefs: facility.typeDefs, resolvers: facility.resolvers as never }]);
+const schema = buildGuardedSchema(facility, silentLogger);
 
 const BUILDING_FIELDS = `id name area structure use yearBuilt leased appraisalGrade
   seismicIntensity { degree label } school { code }`;
@@ -30,7 +30,7 @@ describe('facility subgraph', () => {
   });
 
   const run = (source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> =>
-    graphql({ schema, source, variableValues, contextValue: facility.createContext(services, claims) });
+    graphql({ schema, source, variableValues, contextValue: contextFor(facility, services) });
   const codeOf = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
 
   it('answers a building in the unified form', async () => {
@@ -116,7 +116,7 @@ describe('facility subgraph', () => {
         method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
       });
       expect((await post({})).status).toBe(401);
-      const context = await signContext(keys, 'facility', claims, body, 30);
+      const context = await signContext(keys, 'facility', claimsWith(allowAllPermissions()), body, 30);
       const response = await post({ [CONTEXT_HEADER]: context });
       expect(await response.json()).toEqual({
         data: { _entities: [{ code: '3144060002', buildings: [{ id: 'GZ-0003', appraisalGrade: 'D' }] }] },

@@ -1,16 +1,20 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { SchoolRow, StudentRow } from '../../../legacy/records';
 import { loadStudentDb, openStudentDb } from '../../../legacy/student-db';
 import type { StudentDbSource } from '../../../legacy/student-db/source';
+import type { Permissions } from '../../../policies/permissions';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/create-test-database';
 import { syntheticStudentSource } from '../../../test/support/synthetic-student-source';
+import { buildGuardedSchema } from '../../kit/guarded-schema';
+import { allowAllPermissions, contextFor, silentLogger } from '../../kit/__tests__/test-permissions';
 import { createStudentServices, studentSubgraph, type StudentServices } from '../index';
 
 /**
  * A loaded student DB and the subgraph on it, run in-process: the PGlite case
  * always, the PostgreSQL case (a fresh database, dropped afterwards) when
  * LEGACY_STUDENT_DB_URL is set. Statements are counted through `onQuery`.
+ * Operations run on the guarded schema, as served, with permissions that allow
+ * everything unless a test passes its own.
  */
 export const STUDENT_COUNT = 1_200;
 export const SCHOOL_COUNT = 100;
@@ -26,9 +30,9 @@ export interface Fixture {
   readonly statements: string[];
   readonly params: unknown[][];
   readonly services: StudentServices;
-  run(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
+  run(query: string, variables?: Record<string, unknown>, permissions?: Permissions): Promise<ExecutionResult>;
   /** Runs and returns the number of SQL statements the operation cost. */
-  count(query: string, variables?: Record<string, unknown>): Promise<{ result: ExecutionResult; statements: number }>;
+  count(query: string, variables?: Record<string, unknown>, permissions?: Permissions): Promise<{ result: ExecutionResult; statements: number }>;
   close(): Promise<void>;
 }
 
@@ -76,10 +80,9 @@ export async function openFixture(kind: DbKind): Promise<Fixture> {
     databaseUrl: served.url, maxPageSize: 500, poolSize: 4,
     onQuery: (sql, values) => { statements.push(sql); params.push(values); },
   });
-  const schema = buildSubgraphSchema([{ typeDefs: studentSubgraph.typeDefs, resolvers: studentSubgraph.resolvers as never }]);
-  const run = (query: string, variables?: Record<string, unknown>) => graphql({
-    schema, source: query, variableValues: variables ?? {},
-    contextValue: studentSubgraph.createContext(services, { unit: '440100', requestId: 'test', tokenId: 'test' }),
+  const schema = buildGuardedSchema(studentSubgraph, silentLogger);
+  const run = (query: string, variables?: Record<string, unknown>, permissions: Permissions = allowAllPermissions()) => graphql({
+    schema, source: query, variableValues: variables ?? {}, contextValue: contextFor(studentSubgraph, services, permissions),
   });
   return {
     url: served.url,
@@ -89,9 +92,9 @@ export async function openFixture(kind: DbKind): Promise<Fixture> {
     params,
     services,
     run,
-    count: async (query, variables) => {
+    count: async (query, variables, permissions) => {
       const before = statements.length;
-      const result = await run(query, variables);
+      const result = await run(query, variables, permissions);
       return { result, statements: statements.length - before };
     },
     close: async () => {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { ethnicityByCode, genderByCode } from '../../../policies/standards';
+import { contextFor } from '../../kit/__tests__/test-permissions';
 import { createStudentServices, studentSubgraph } from '../index';
 import { dbKinds, openFixture, STUDENT_COUNT, type Fixture } from './harness';
 
@@ -156,7 +157,7 @@ describe.each(dbKinds)('student subgraph queries on %s', (kind) => {
       // A lock held in an open transaction: PostgreSQL makes readers wait for it, PGlite's socket queues every other connection.
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE xsjbxx IN ACCESS EXCLUSIVE MODE');
-      const context = studentSubgraph.createContext(slow, { unit: '440100', requestId: 'slow', tokenId: 't' });
+      const context = contextFor(studentSubgraph, slow);
       const resolve = studentSubgraph.resolvers.Query as Record<string, (...args: unknown[]) => Promise<unknown>>;
       await expect(resolve.students!({}, { first: 1 }, context, {})).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'student-status', coordinate: 'Query.students' },

@@ -3,10 +3,15 @@ import pino from 'pino';
 import type { Listening } from '../../../platform/http-graphql';
 import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
 import { serveSubgraph } from '../../kit/serve-subgraph';
+import { allowAllPermissions, claimsWith } from '../../kit/__tests__/test-permissions';
 import { studentSubgraph } from '../index';
 import { openFixture, type Fixture } from './harness';
 
-/** The subgraph over HTTP on the embedded PGlite: answers a gateway-signed request, refuses an unsigned one. */
+/**
+ * The subgraph over HTTP on the embedded PGlite: answers a gateway-signed
+ * request with permissions, reporting the students it served; refuses an
+ * unsigned one, and a signed one without permissions.
+ */
 describe('student subgraph served over HTTP', () => {
   let fixture: Fixture;
   let server: Listening;
@@ -28,14 +33,26 @@ describe('student subgraph served over HTTP', () => {
     method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
   });
 
-  it('answers a signed query', async () => {
+  it('answers a signed query and reports the students served', async () => {
     const body = { query: '{ students(first: 2) { totalCount edges { node { id gender { label } school { name } } } } }' };
-    const context = await signContext(keys, 'student', { unit: '440100', requestId: 'r1', tokenId: 't1' }, body, 60);
+    const context = await signContext(keys, 'student', claimsWith(allowAllPermissions()), body, 60);
     const response = await post(body, { [CONTEXT_HEADER]: context });
-    const json = await response.json() as { data?: { students: { totalCount: number; edges: unknown[] } }; errors?: unknown };
+    const json = await response.json() as {
+      data?: { students: { totalCount: number; edges: Array<{ node: { id: string } }> } }; errors?: unknown; extensions?: unknown;
+    };
     expect(json.errors).toBeUndefined();
     expect(json.data?.students.totalCount).toBe(fixture.students.length);
     expect(json.data?.students.edges).toHaveLength(2);
+    const ids = json.data!.students.edges.map((e) => e.node.id);
+    expect(json.extensions).toEqual({ recordsServed: { Student: ids.map((id) => ({ id, grantIds: [] })) } });
+  });
+
+  it('refuses a signed context without permissions', async () => {
+    const body = { query: '{ students(first: 2) { totalCount } }' };
+    const context = await signContext(keys, 'student', claimsWith(undefined), body, 60);
+    const response = await post(body, { [CONTEXT_HEADER]: context });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ errors: [{ message: expect.stringContaining('without permissions'), extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 
   it('refuses a request without a gateway context, _service included', async () => {

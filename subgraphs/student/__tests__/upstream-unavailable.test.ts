@@ -1,7 +1,8 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql } from 'graphql';
 import { maskError } from '../../../platform/graphql-errors';
 import { freePort } from '../../../test/support/free-port';
+import { buildGuardedSchema } from '../../kit/guarded-schema';
+import { contextFor, silentLogger } from '../../kit/__tests__/test-permissions';
 import { createStudentServices, studentSubgraph } from '../index';
 
 /**
@@ -12,10 +13,8 @@ import { createStudentServices, studentSubgraph } from '../index';
 describe('student subgraph with the student-status DB down', () => {
   let port: number;
   let services: ReturnType<typeof createStudentServices>;
-  const schema = buildSubgraphSchema([{ typeDefs: studentSubgraph.typeDefs, resolvers: studentSubgraph.resolvers as never }]);
-  const run = (source: string) => graphql({
-    schema, source, contextValue: studentSubgraph.createContext(services, { unit: '440100', requestId: 'down', tokenId: 't' }),
-  });
+  const schema = buildGuardedSchema(studentSubgraph, silentLogger);
+  const run = (source: string) => graphql({ schema, source, contextValue: contextFor(studentSubgraph, services) });
 
   beforeAll(async () => {
     port = await freePort();

@@ -57,7 +57,10 @@ describe('Teacher entities through the batch endpoint', () => {
 
   test('an unknown id is null, not an error', async () => {
     const response = await harness.query(ENTITIES, { r: teacherRefs(['P0001', 'NOBODY']) });
-    expect(response).toEqual({ data: { _entities: [{ id: 'P0001', name: '教师P1', school: { code: PRIMARY } }, null] } });
+    expect(response).toEqual({
+      data: { _entities: [{ id: 'P0001', name: '教师P1', school: { code: PRIMARY } }, null] },
+      extensions: { recordsServed: { Teacher: [{ id: 'P0001', grantIds: [] }] } },
+    });
   });
 
   test('teacher(id) goes through the same loader: aliases share one request', async () => {

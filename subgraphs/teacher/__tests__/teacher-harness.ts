@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +6,9 @@ import pino from 'pino';
 import type { TeacherRecord } from '../../../legacy/records';
 import { startTeacherApi, writeTeacherFile, type RunningTeacherApi } from '../../../legacy/teacher-api';
 import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import type { Permissions } from '../../../policies/permissions';
 import { serveSubgraph } from '../../kit/serve-subgraph';
+import { allowAllPermissions, claimsWith } from '../../kit/__tests__/test-permissions';
 import { createTeacherServices, teacherSubgraph, type TeacherServices } from '../index';
 
 /**
@@ -20,13 +21,15 @@ export const API_KEY = 'teacher-test-key';
 export interface GraphQLResponse {
   readonly data?: Record<string, unknown> | null;
   readonly errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+  readonly extensions?: Record<string, unknown>;
 }
 
 export interface TeacherHarness {
   readonly api: RunningTeacherApi;
   readonly services: TeacherServices;
   readonly logs: ReadonlyArray<Record<string, unknown>>;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** Signs a context carrying `permissions` (default: everything allowed) for this one query. */
+  query(query: string, variables?: Record<string, unknown>, permissions?: Permissions): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
@@ -56,9 +59,9 @@ export async function startTeacherHarness(records: ReadonlyArray<TeacherRecord>,
     api,
     services,
     logs,
-    async query(query, variables = {}) {
+    async query(query, variables = {}, permissions = allowAllPermissions()) {
       const body = { query, variables };
-      const context = await signContext(contextKeys, 'teacher', { unit: '440100', requestId: randomUUID(), tokenId: randomUUID() }, body, 60);
+      const context = await signContext(contextKeys, 'teacher', claimsWith(permissions), body, 60);
       const response = await fetch(subgraph.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },

@@ -1,0 +1,70 @@
+import {
+  ALL, BAIYUN, BAIYUN_PRIMARY, TIANHE, TIANHE_PRIMARY,
+  expectDenied, expectGranted, expectRecord, grant,
+} from './harness';
+
+describe('token resources: only the listed resources', () => {
+  const city = { unit: '440100', token: { resources: ['GZJY-XS-001'] } };
+
+  test('a listed resource keeps its access', () => {
+    expectGranted(city, 'Student.name', { scope: ALL, grantIds: [] });
+  });
+
+  test.each(['Student.idNumber', 'Teacher.name', 'School.name', 'Statistics.enrolledStudents'])('%s → NOT_GRANTED', (coordinate) => {
+    expectDenied(city, coordinate, 'NOT_GRANTED');
+  });
+
+  test('a NOT_SHARED field stays NOT_SHARED', () => {
+    expectDenied(city, 'Student.healthStatus', 'NOT_SHARED');
+  });
+
+  test('an empty list narrows to nothing', () => {
+    expectDenied({ unit: '440100', token: { resources: [] } }, 'Student.name', 'NOT_GRANTED');
+  });
+});
+
+describe('application-scoped token: only that application\'s grants', () => {
+  const names = grant({
+    id: 'g-1', grantee: '440106', resource: 'GZJY-XS-001', coordinates: ['Student.name'], rowScope: ['440111'], applicationId: 'app-7',
+  });
+  const ids = grant({ id: 'g-2', grantee: '440106', resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'], applicationId: 'app-8' });
+  const setup = { unit: '440106', grants: [names, ids], token: { application: 'app-7' } };
+
+  test('the application\'s grant applies, the jurisdiction path is dropped', () => {
+    expectGranted(setup, 'Student.name', { scope: BAIYUN, grantIds: ['g-1'] });
+    expectRecord(setup, 'Student.name', BAIYUN_PRIMARY, { allowed: true, grantIds: ['g-1'] });
+    expectRecord(setup, 'Student.name', TIANHE_PRIMARY, { allowed: false, code: 'OUT_OF_SCOPE' });
+  });
+
+  test.each(['Student.idNumber', 'Student.gender', 'Teacher.name'])('%s (other application or jurisdiction only) → NOT_GRANTED', (coordinate) => {
+    expectDenied(setup, coordinate, 'NOT_GRANTED');
+  });
+
+  test('open data stays readable', () => {
+    expectGranted(setup, 'School.name', { scope: ALL });
+  });
+});
+
+describe('purpose-scoped token: only grants for that purpose', () => {
+  const checking = grant({
+    id: 'g-1', grantee: 'GZGAJ', resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'], rowScope: ['440106'], purpose: '入学资格核验',
+  });
+  const census = grant({
+    id: 'g-2', grantee: 'GZGAJ', resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'], rowScope: ['440111'], purpose: '户籍比对',
+  });
+
+  test.each([
+    ['入学资格核验', TIANHE, ['g-1']],
+    ['户籍比对', BAIYUN, ['g-2']],
+  ])('purpose %s keeps only its grant', (purpose, scope, grantIds) => {
+    expectGranted({ unit: 'GZGAJ', grants: [checking, census], token: { purpose } }, 'Student.idNumber', { scope, grantIds });
+  });
+
+  test('a purpose no grant carries → NOT_GRANTED', () => {
+    expectDenied({ unit: 'GZGAJ', grants: [checking, census], token: { purpose: '其他' } }, 'Student.idNumber', 'NOT_GRANTED');
+  });
+
+  test('jurisdiction is unaffected by the purpose', () => {
+    expectGranted({ unit: '440106', token: { purpose: '其他' } }, 'Student.idNumber', { scope: TIANHE, grantIds: [] });
+  });
+});

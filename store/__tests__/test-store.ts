@@ -1,0 +1,56 @@
+import pino from 'pino';
+import { Pool } from 'pg';
+import { SettableClock } from '../../platform/clock';
+import { servePglite, type ServedPglite } from '../../platform/pglite-server';
+import { createTestDatabase, type TestDatabase } from '../../test/support/create-test-database';
+import { openGovernanceStore, type GovernanceStore } from '../open-store';
+
+/**
+ * A governance store on a database of its own: PostgreSQL when DATABASE_URL
+ * is set (a fresh database, dropped after), else a PGlite folder in a temp
+ * dir. The clock is settable so that tests choose the time.
+ */
+export const silentLogger = pino({ level: 'silent' });
+
+export interface TestStore {
+  readonly store: GovernanceStore;
+  readonly clock: SettableClock;
+  readonly db: TestDatabase;
+  drop(): Promise<void>;
+}
+
+export async function openTestStore(now = new Date('2025-03-03T02:00:00Z')): Promise<TestStore> {
+  const db = await createTestDatabase('DATABASE_URL');
+  const clock = new SettableClock();
+  clock.set(now);
+  try {
+    const store = await openGovernanceStore({
+      ...(db.kind === 'postgres' ? { databaseUrl: db.url, dataDir: '/nonexistent' } : { dataDir: db.dataDir }),
+      clock, logger: silentLogger, poolSize: 4,
+    });
+    return { store, clock, db, drop: async () => { await store.close(); await db.drop(); } };
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
+
+/** An empty database reached by URL, for tests that run migrations on pools of their own. */
+export async function openEmptyDatabase(): Promise<{ newPool(): Pool; drop(): Promise<void> }> {
+  const db = await createTestDatabase('DATABASE_URL');
+  let served: ServedPglite | undefined;
+  const url = db.kind === 'postgres' ? db.url : (served = await servePglite({ dataDir: db.dataDir })).url;
+  const pools: Pool[] = [];
+  return {
+    newPool: () => {
+      const pool = new Pool({ connectionString: url, max: 2 });
+      pools.push(pool);
+      return pool;
+    },
+    drop: async () => {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await served?.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { generateKeyPair } from 'jose';
+import { loadDefaultCatalog } from '../../../policies/catalog';
+import { chineseWorkingCalendar } from '../../../policies/deadlines';
+import { effectivePermissions, serializePermissions } from '../../../policies/permissions';
+import { createUnitTree } from '../../../policies/unit-tree';
+import { fixedUnits, schoolUnit } from '../../../policies/units';
+import type { Listening } from '../../../platform/http-graphql';
+import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import { openTestStore, silentLogger, type TestStore } from '../../../store/__tests__/test-store';
+import { serveSubgraph } from '../../kit/serve-subgraph';
+import { createGovernanceServices, governanceSubgraph } from '../index';
+
+/**
+ * The governance subgraph served over HTTP on a store of its own, called the
+ * way the gateway calls it: each request signed for one unit, with that
+ * unit's permissions. The clock starts on Monday 3 March 2025, 10:00 in
+ * Guangzhou, and tests move it.
+ */
+export const TIANHE_SCHOOL = '2144010001';
+export const YUEXIU_SCHOOL = '2144010002';
+export const unitTree = createUnitTree([
+  ...fixedUnits, schoolUnit(TIANHE_SCHOOL, '广州市天河区示例小学', '440106'), schoolUnit(YUEXIU_SCHOOL, '广州市越秀区示例小学', '440104'),
+]);
+export const catalog = loadDefaultCatalog(unitTree);
+export const START = new Date('2025-03-03T02:00:00Z');
+
+export interface GraphQLAnswer<T = Record<string, unknown>> {
+  readonly data?: T | null;
+  readonly errors?: ReadonlyArray<{ message: string; extensions: Record<string, unknown> }>;
+}
+
+/** Answers are read field by field in the tests, as a client would; their shape is asserted there. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Data = Record<string, any>;
+
+export interface Fixture {
+  readonly t: TestStore;
+  call(unit: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<Data>>;
+  close(): Promise<void>;
+}
+
+export async function openFixture(): Promise<Fixture> {
+  const t = await openTestStore(START);
+  let server: Listening | undefined;
+  try {
+    const services = await createGovernanceServices({
+      store: t.store, unitTree: () => unitTree, catalog, clock: t.clock, calendar: chineseWorkingCalendar, logger: silentLogger,
+    });
+    const keys = await generateKeyPair('EdDSA');
+    server = await serveSubgraph(governanceSubgraph, services, { contextKeys: keys, logger: silentLogger, port: 0, host: '127.0.0.1' });
+    const url = server.url;
+    let requests = 0;
+    return {
+      t,
+      call: async (unit, query, variables = {}) => {
+        const body = { query, variables };
+        const permissions = serializePermissions(effectivePermissions({ unit, unitTree, catalog, grants: [], token: {}, now: t.clock.now() }));
+        const claims = { unit, requestId: `r${++requests}`, tokenId: `token-of-${unit}`, permissions };
+        const context = await signContext(keys, 'governance', claims, body, 60);
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context }, body: JSON.stringify(body) });
+        return await response.json() as GraphQLAnswer<Data>;
+      },
+      close: async () => {
+        await server?.close();
+        await t.drop();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await t.drop();
+    throw error;
+  }
+}
+
+/** The data of an answer that must have no errors. */
+export function dataOf<T>(answer: GraphQLAnswer<T>): T {
+  if (answer.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(answer.errors)}`);
+  return answer.data as T;
+}
+
+/** The one error of an answer. */
+export function errorOf(answer: GraphQLAnswer): { message: string; extensions: Record<string, unknown> } {
+  expect(answer.errors).toHaveLength(1);
+  const { message, extensions } = answer.errors![0]!;
+  return { message, extensions };
+}
+
+export const APPLICATION_FIELDS = `id applicant resources fields purpose rowScope validUntil status submittedAt deadline overdue
+  endorser provider awaitingUnit decidedAt
+  history { seq fromStatus toStatus actor actorToken at reason conditions { fields rowScope masks { coordinate mask } purpose validUntil } }
+  grant { id grantee provider resource fields rowScope masks { coordinate mask } purpose validFrom validUntil active revokedAt revokedBy revokeReason version }
+  grants { id resource }`;
+
+export const APPLY = `mutation Apply($input: ApplyForShareInput!) { applyForShare(input: $input) { ${APPLICATION_FIELDS} } }`;
+export const ENDORSE = `mutation Endorse($id: ID!, $reason: String) { endorseShareApplication(id: $id, reason: $reason) { ${APPLICATION_FIELDS} } }`;
+export const DECIDE = `mutation Decide($id: ID!, $decision: ShareDecision!, $conditions: GrantConditionsInput, $reason: String) {
+  decideShareApplication(id: $id, decision: $decision, conditions: $conditions, reason: $reason) { ${APPLICATION_FIELDS} } }`;
+export const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String) { withdrawShareApplication(id: $id, reason: $reason) { ${APPLICATION_FIELDS} } }`;
+export const REVOKE = `mutation Revoke($id: ID!, $reason: String!) { revokeGrant(id: $id, reason: $reason) { id active revokedAt revokedBy revokeReason version } }`;
+export const APPLICATION = `query One($id: ID!) { shareApplication(id: $id) { ${APPLICATION_FIELDS} } }`;
+
+/** GZGAJ (public security) asks for students' ID numbers in Tianhe: conditional, no endorser. */
+export const identityInput = {
+  resources: ['GZJY-XS-002'], fields: ['Student.idNumber', 'Student.studentNumber'], purpose: '入学资格核验', rowScope: ['440106'], validUntil: '2025-06-30',
+};

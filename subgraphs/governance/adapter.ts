@@ -1,0 +1,67 @@
+import { GraphQLError } from 'graphql';
+import type { ApplicationEvent, ShareApplication } from '../../policies/share-workflow';
+import { errors } from '../../policies/errors';
+import { toGraphQLError } from '../../platform/graphql-errors';
+import type { Logger } from '../../platform/logger';
+import type {
+  ApplicationFilter, EventInput, GovernanceStore, GrantFilter, GrantRecord, NewApplication, TransitionPlan,
+} from '../../store';
+
+/**
+ * The only code of this subgraph that speaks to the governance store. It adds
+ * one thing to the store's repositories: a store that cannot be reached (lost
+ * connection, timeout, server shutting down) becomes UPSTREAM_UNAVAILABLE for
+ * the client, while a refusal thrown by the workflow inside a transaction
+ * passes through as it is (the transaction was rolled back). Anything else is
+ * our defect and is masked as INTERNAL_SERVER_ERROR by the server.
+ */
+export interface GovernanceAdapter {
+  submit(application: NewApplication, submission: EventInput, closing?: Omit<TransitionPlan, 'at'>): Promise<ShareApplication>;
+  transition(id: string, plan: (current: ShareApplication | undefined) => TransitionPlan): Promise<ShareApplication>;
+  application(id: string): Promise<ShareApplication | undefined>;
+  applications(filter: ApplicationFilter): Promise<ShareApplication[]>;
+  histories(ids: ReadonlyArray<string>): Promise<Map<string, ApplicationEvent[]>>;
+  grants(filter: GrantFilter): Promise<GrantRecord[]>;
+  grant(id: string): Promise<GrantRecord | undefined>;
+  activeGrants(unit: string, now: Date): Promise<GrantRecord[]>;
+  revokeGrant(id: string, by: string, reason: string, check: (grant: GrantRecord | undefined) => void): Promise<GrantRecord>;
+}
+
+export function createGovernanceAdapter(store: GovernanceStore, logger: Logger): GovernanceAdapter {
+  const guarded = <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } catch (error) {
+        if (error instanceof GraphQLError || !isUnavailable(error)) throw error;
+        logger.warn({ err: error, operation }, 'governance store unavailable');
+        throw toGraphQLError(errors.upstreamUnavailable('governance'));
+      }
+    };
+  return {
+    submit: guarded('submit', store.applications.submit),
+    transition: guarded('transition', store.applications.transition),
+    application: guarded('application', store.applications.get),
+    applications: guarded('applications', store.applications.list),
+    histories: guarded('histories', store.applications.history),
+    grants: guarded('grants', store.grants.list),
+    grant: guarded('grant', store.grants.get),
+    activeGrants: guarded('activeGrants', store.grants.activeFor),
+    revokeGrant: guarded('revokeGrant', store.grants.revoke),
+  };
+}
+
+/**
+ * SQLSTATE classes that mean "the store is not there right now": 08
+ * connection exception, 53 insufficient resources, 57 operator intervention
+ * (57014: statement timeout), and pg's own errors without a SQLSTATE
+ * (connection refused, connection terminated, query timeout). A JavaScript
+ * TypeError and its kin are our defects, never the store's absence.
+ */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return true;
+  if (/^(08|53|57)/.test(code)) return true;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
+}
