@@ -34,7 +34,7 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
   const clock = hooks.clock ?? systemClock;
   const started: Part[] = [];
   const closeStarted = async () => {
-    for (const part of started.reverse()) await part.close();
+    for (const part of started.splice(0).reverse()) await part.close();
   };
   const legacy = await startLegacyStandIns(config, logger);
   started.push({ name: 'legacy', url: '', close: () => legacy.close() });

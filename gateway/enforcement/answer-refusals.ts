@@ -40,18 +40,13 @@ function setNull(value: unknown, path: ReadonlyArray<string>, depth: number): vo
     record[key] = null;
     return;
   }
+  // Absent (not null): the field was removed because all it selected was refused; rebuild its shape.
+  if (record[key] === undefined) record[key] = path[depth + 1] === '@' ? null : {};
   setNull(record[key], path, depth + 1);
 }
 
-function removePlaceholders(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) removePlaceholders(item);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const record = value as Record<string, unknown>;
-  delete record[PLACEHOLDER_KEY];
-  for (const child of Object.values(record)) removePlaceholders(child);
+function removePlaceholders(data: Record<string, unknown>): void {
+  delete data[PLACEHOLDER_KEY];
 }
 
 /** How many non-null values fill the given response paths (`@` = every list item). */

@@ -31,7 +31,7 @@ export interface StrippedOperation {
 }
 
 /** The response key of the selection added where stripping left nothing to select. */
-export const PLACEHOLDER_KEY = '__edupool_stripped';
+export const PLACEHOLDER_KEY = 'edupoolStripped';
 
 const placeholderField: FieldNode = {
   kind: Kind.FIELD,
@@ -53,11 +53,13 @@ export function stripRefusedFields(
   const pushed: number[] = [];
   let placeholders = false;
 
-  const emptied = <T extends { selectionSet?: SelectionSetNode }>(node: T): T | undefined => {
+  // A field or fragment whose whole selection was refused goes too, so it costs no fetch; its value is
+  // rebuilt from the refused paths in the answer. Only an emptied operation needs a placeholder.
+  const emptied = <T extends { selectionSet?: SelectionSetNode }>(node: T): T | null | undefined => {
     if (!node.selectionSet || node.selectionSet.selections.length > 0) return undefined;
-    placeholders = true;
-    return { ...node, selectionSet: { ...node.selectionSet, selections: [placeholderField] } };
+    return null;
   };
+  let refusedDepth = 0;
 
   const stripped = visit(inlined, visitWithTypeInfo(typeInfo, {
     Field: {
@@ -66,33 +68,48 @@ export function stripRefusedFields(
         const coordinate = parent ? `${parent.name}.${node.name.value}` : node.name.value;
         const responseKey = node.alias?.value ?? node.name.value;
         const permission = permissionOf(coordinate);
+        const levels = listLevels(typeInfo.getType());
+        const fieldPath = [...path, responseKey];
+        path.push(responseKey, ...Array<string>(levels).fill('@'));
+        pushed.push(levels + 1);
         if (permission && !permission.allowed) {
+          // Children are still visited, so the client learns every resource the selection needs at once.
           refused.push({
-            path: [...path, responseKey],
+            path: fieldPath,
             coordinate,
             code: permission.code,
             resource: permission.resource,
             ...(permission.legalBasis ? { legalBasis: permission.legalBasis } : {}),
           });
-          return null;
+          refusedDepth += 1;
+          return undefined;
         }
-        const levels = listLevels(typeInfo.getType());
-        path.push(responseKey, ...Array<string>(levels).fill('@'));
-        pushed.push(levels + 1);
-        if (permission) {
+        if (permission && refusedDepth === 0) {
           const paths = served.get(coordinate) ?? [];
-          paths.push(path.slice(0, path.length - levels));
+          paths.push(fieldPath);
           served.set(coordinate, paths);
         }
         return undefined;
       },
       leave(node) {
         path.length -= pushed.pop() ?? 0;
+        const parent = typeInfo.getParentType();
+        const permission = permissionOf(parent ? `${parent.name}.${node.name.value}` : node.name.value);
+        if (permission && !permission.allowed) {
+          refusedDepth -= 1;
+          return null;
+        }
         return emptied(node);
       },
     },
     InlineFragment: { leave: (node: InlineFragmentNode) => emptied(node) },
-    OperationDefinition: { leave: (node: OperationDefinitionNode) => emptied(node) },
+    OperationDefinition: {
+      leave(node: OperationDefinitionNode) {
+        if (node.selectionSet.selections.length > 0) return undefined;
+        placeholders = true;
+        return { ...node, selectionSet: { ...node.selectionSet, selections: [placeholderField] } };
+      },
+    },
   }));
   return { document: refused.length > 0 ? stripped : document, refused, served, placeholders };
 }

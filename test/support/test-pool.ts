@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { Clock } from '../../platform/clock';
 import { loadConfig, type Config } from '../../platform/config';
 import { loadKeyPair, type KeyPair } from '../../platform/keys';
 import { createLogger } from '../../platform/logger';
 import { issueToken, type TokenRequest } from '../../platform/tokens';
 import { startPool, type RunningPool } from '../../scripts/start-pool';
+import { createTestDatabase } from './create-test-database';
 
 /**
  * A whole pool for one scenario file: its own copy of the demo data, every
@@ -41,12 +43,14 @@ export interface GraphQLReply {
   };
 }
 
-export async function startTestPool(env: Record<string, string> = {}): Promise<TestPool> {
+export async function startTestPool(env: Record<string, string> = {}, clock?: Clock): Promise<TestPool> {
   const template = process.env.EDUPOOL_TEST_TEMPLATE;
   const root = process.env.EDUPOOL_TEST_ROOT;
   if (!template || !root) throw new Error('run scenario tests through jest (the system project\'s global setup makes the demo data)');
   const dataDir = await mkdtemp(path.join(root, `pool-${randomBytes(3).toString('hex')}-`));
   await cp(template, dataDir, { recursive: true });
+  // The governance store gets a database of its own on DATABASE_URL's server, or PGlite in the copy's data folder.
+  const governanceDb = process.env.DATABASE_URL ? await createTestDatabase('DATABASE_URL') : undefined;
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -60,17 +64,20 @@ export async function startTestPool(env: Record<string, string> = {}): Promise<T
     LEGACY_TEACHER_LATENCY_MS: '0',
     LEGACY_TIMEOUT_MS: '3000',
     ...(process.env.EDUPOOL_TEST_STUDENT_DB_URL ? { LEGACY_STUDENT_DB_URL: process.env.EDUPOOL_TEST_STUDENT_DB_URL } : {}),
+    ...(governanceDb?.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
     ...env,
   });
   const studentQueries: TestPool['studentQueries'] = [];
   const pool = await startPool(config, createLogger('silent', 'test'), {
     onStudentQuery: (sql, params) => studentQueries.push({ sql, params }),
+    ...(clock ? { clock } : {}),
   });
   const tokenKeys: KeyPair = await loadKeyPair('token', { dataDir }, true);
   const sqlClient = new Client({ connectionString: pool.legacy.studentDbUrl });
+  sqlClient.on('error', () => undefined);
   await sqlClient.connect();
 
-  const token = (unit: string, extra: Partial<TokenRequest> = {}) => issueToken(tokenKeys, { unit, ttlSeconds: 600, ...extra });
+  const token = (unit: string, extra: Partial<TokenRequest> = {}) => issueToken(tokenKeys, { unit, ttlSeconds: 600, ...extra }, clock?.now());
   return {
     url: pool.gatewayUrl,
     pool,
@@ -94,8 +101,9 @@ export async function startTestPool(env: Record<string, string> = {}): Promise<T
       return (await sqlClient.query(sql, params)).rows as T[];
     },
     async close() {
-      await sqlClient.end();
+      await sqlClient.end().catch(() => undefined);
       await pool.close();
+      await governanceDb?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -35,6 +35,16 @@ describe('stripRefusedFields', () => {
     expect([...result.served.keys()]).toEqual(['Query.students', 'Student.id', 'Student.name']);
   });
 
+  it('reports refused fields inside a refused field too, so every needed resource is named at once', () => {
+    const narrow: Record<string, CoordinatePermission> = { ...permissions, 'Query.students': { allowed: false, resource: 'GZJY-XS-001', code: 'NOT_GRANTED' } };
+    const result = stripRefusedFields(schema, parse('{ students { name idNumber } }'), undefined, (c) => narrow[c]);
+    expect(result.refused.map((r) => [r.coordinate, r.path])).toEqual([
+      ['Query.students', ['students']],
+      ['Student.idNumber', ['students', '@', 'idNumber']],
+    ]);
+    expect(result.served.size).toBe(0);
+  });
+
   it('removes refused fields and reports each at its path, lists as @', () => {
     const result = strip('{ students { name idNumber healthStatus guardians { name phone } } }');
     expect(print(result.document)).toBe(print(parse('{ students { name guardians { name } } }')));
@@ -58,11 +68,11 @@ describe('stripRefusedFields', () => {
     expect([...result.served.keys()]).toEqual(['Query.student', 'Student.name']);
   });
 
-  it('fills a selection set emptied by stripping with a placeholder the answer removes again', () => {
+  it('drops a field whose whole selection was refused, and rebuilds its shape in the answer', () => {
     const result = strip('{ student(id: "1") { idNumber } }');
     expect(result.placeholders).toBe(true);
-    expect(print(result.document)).toContain(`${PLACEHOLDER_KEY}: __typename`);
-    const data = { student: { [PLACEHOLDER_KEY]: 'Student' } } as Record<string, unknown>;
+    expect(print(result.document)).toBe(print(parse(`{ ${PLACEHOLDER_KEY}: __typename }`)));
+    const data = { [PLACEHOLDER_KEY]: 'Query' } as Record<string, unknown>;
     const errors = answerRefusals(data, result.refused, result.placeholders);
     expect(data).toEqual({ student: { idNumber: null } });
     expect(errors).toEqual([expect.objectContaining({ path: ['student', 'idNumber'], extensions: expect.objectContaining({ code: 'NOT_GRANTED', coordinate: 'Student.idNumber', resource: 'GZJY-XS-002' }) })]);
