@@ -66,7 +66,7 @@ export interface GuardianRow {
   XH: string; // the student's 学号
   CYXH: string; // 成员序号 1 or 2
   CYXM: string; // 成员姓名
-  GXM: string; // 关系码 (GB/T 4761: 11 父亲, 12 母亲, 51 祖父 …)
+  GXM: string; // 关系码 (GB/T 4761: 51 父亲, 52 母亲, 61 祖父, 62 祖母 …)
   SFJHR: string; // 是否监护人 0/1
   SFZJLXM: string;
   SFZJH: string;

@@ -62,7 +62,7 @@ export function parseCoordinate(s: string): Coordinate | undefined {
  * so `Student.gender` decides about `Gender.name` too.
  */
 export const structuralTypes: ReadonlyArray<string> = Object.freeze([
-  'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'PageInfo',
+  'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'Grade', 'SeismicIntensity', 'PageInfo',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

@@ -1,7 +1,7 @@
 /**
  * A pupil's family members on the student form: usually father and mother,
  * sometimes one parent with a grandparent. Relation codes follow records.ts
- * (11 父亲, 12 母亲, 51 祖父, 52 祖母). The father and paternal grandfather share
+ * (GB/T 4761: 51 父亲, 52 母亲, 61 祖父, 62 祖母). The father and paternal grandfather share
  * the pupil's surname; the address is the pupil's home.
  */
 import type { GuardianRow } from '../records';
@@ -12,10 +12,10 @@ import { idNumber, randomSequence } from './id-numbers';
 import { personName, type Surname } from './person-names';
 import { weighted, type Random } from './random';
 
-type Relation = '11' | '12' | '51' | '52';
+type Relation = '51' | '52' | '61' | '62';
 
 const households = weighted<ReadonlyArray<Relation>>([
-  [['11', '12'], 80], [['12'], 7], [['11'], 3], [['12', '52'], 4], [['11', '51'], 3], [['51', '52'], 3],
+  [['51', '52'], 80], [['52'], 7], [['51'], 3], [['52', '62'], 4], [['51', '61'], 3], [['61', '62'], 3],
 ]);
 
 const PARENT_BIRTHPLACES = { sameDistrict: 0.35, otherGuangzhou: 0.2, otherGuangdong: 0.25 };
@@ -34,8 +34,8 @@ export function generateGuardians(random: Random, pupil: Pupil, schoolYear: numb
   const youngest = schoolYear - 31;
   const relations = households(random);
   return relations.map((relation, i): GuardianRow => {
-    const male = relation === '11' || relation === '51';
-    const grandparent = relation === '51' || relation === '52';
+    const male = relation === '51' || relation === '61';
+    const grandparent = relation === '61' || relation === '62';
     const year = grandparent
       ? random.int(oldest, oldest + 5)
       : Math.min(youngest, Math.max(oldest, pupil.birthYear - random.int(male ? 25 : 23, male ? 42 : 38)));
@@ -46,7 +46,7 @@ export function generateGuardians(random: Random, pupil: Pupil, schoolYear: numb
       CYXH: String(i + 1),
       CYXM: name.name,
       GXM: relation,
-      SFJHR: !grandparent || relations.every((r) => r === '51' || r === '52') ? '1' : '0',
+      SFJHR: !grandparent || relations.every((r) => r === '61' || r === '62') ? '1' : '0',
       SFZJLXM: '1',
       SFZJH: idNumber(division, randomDayOfYear(random, year), randomSequence(random, male ? '1' : '2')),
       LXDH: mobileNumber(random),

@@ -26,17 +26,6 @@ export interface ClassifiedField {
   readonly fieldClass: FieldClass;
 }
 
-/**
- * Value types of the unified schema that are not catalog resources but that
- * `policies/coordinates.ts` does not list yet: a class's grade and a
- * building's seismic intensity follow their parent field like Gender does.
- */
-const kitStructuralTypes: ReadonlySet<string> = new Set(['Grade', 'SeismicIntensity']);
-
-export function isStructural(typeName: string): boolean {
-  return isStructuralType(typeName) || kitStructuralTypes.has(typeName);
-}
-
 export function classifyFields(schema: GraphQLSchema, isCatalogCoordinate: (coordinate: string) => boolean): ClassifiedField[] {
   const classified: ClassifiedField[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
@@ -49,7 +38,7 @@ export function classifyFields(schema: GraphQLSchema, isCatalogCoordinate: (coor
       if (type.name.startsWith('_') || (isRoot && fieldName.startsWith('_'))) fieldClass = 'federation';
       else if (keys.has(fieldName)) fieldClass = 'key';
       else if (isCatalogCoordinate(coordinate)) fieldClass = 'catalog';
-      else if (isStructural(type.name)) fieldClass = 'structural';
+      else if (isStructuralType(type.name)) fieldClass = 'structural';
       classified.push({ coordinate, typeName: type.name, fieldName, fieldClass });
     }
   }

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import type { TeacherRecord } from '../../legacy/records';
 import {
-  ethnicityByCode, genderFromText, legacyTitleNames, titleFromName,
-  type Ethnicity, type Gender, type TitleRank,
+  educationLevelByCode, ethnicityByCode, genderFromText, legacyTitleNames, politicalStatusByCode, postCategoryByCode,
+  staffCategoryByCode, staffStatusByCode, teacherQualificationKindByCode, titleFromName,
+  type CodeName, type Ethnicity, type Gender, type TitleRank,
 } from '../../policies/standards';
+
+export type { CodeName };
 
 /**
  * Teacher HR record (legacy/records.ts TeacherRecord) → the unified Teacher.
  * Only this file knows the legacy shape: pinyin-initial keys, YYYYMMDD and
  * YYYYMM strings, sex as text, pre-2015 title names (DOMAIN.md "Teachers").
  */
-export interface CodeName {
-  readonly code: string;
-  readonly name: string;
-}
-
 export interface Title {
   readonly rank: TitleRank;
   /** The 2015 ladder name. */
@@ -49,58 +47,12 @@ export interface Teacher {
   readonly school: SchoolReference;
 }
 
-/** GB/T 4762 政治面貌. */
-const politicalStatuses: Readonly<Record<string, string>> = {
-  '01': '中共党员', '02': '中共预备党员', '03': '共青团员', '04': '民革党员', '05': '民盟盟员',
-  '06': '民建会员', '07': '民进会员', '08': '农工党党员', '09': '致公党党员', '10': '九三学社社员',
-  '11': '台盟盟员', '12': '无党派人士', '13': '群众',
-};
-
-/**
- * 编制类别 (BZLBM). staffCategory is the 编制类别, not the 教职工类别 (JZGLBM):
- * the catalog's resource GZJY-JS-001 lists "编制类别" among the fields it
- * shares, and who counts as 专任教师 is decided by post and qualification
- * (DOMAIN.md "Statistics"), not by JZGLBM.
- */
-const staffCategories: Readonly<Record<string, string>> = {
-  '1': '行政编制', '2': '事业编制', '3': '企业编制', '9': '无编制',
-};
-
-/** 岗位类别 (DOMAIN.md): named codes first, then the name of the code's range. */
-const posts: Readonly<Record<string, string>> = { '10': '专任教师', '23': '班主任', '31': '校级领导' };
-const postRanges: ReadonlyArray<readonly [number, number, string]> = [
-  [20, 28, '教师兼管理岗位'], [30, 34, '管理人员'], [40, 49, '教辅人员'], [60, 68, '工勤人员'],
-];
-
-/** 学历码 (DOMAIN.md). */
-const educations: Readonly<Record<string, string>> = {
-  '11': '博士', '14': '硕士', '21': '本科', '31': '专科', '41': '中专', '61': '高中', '90': '其他',
-};
-
-/** 教师资格种类 (DOMAIN.md). */
-const qualificationKinds: Readonly<Record<string, string>> = {
-  '1': '幼儿园教师资格', '2': '小学教师资格', '3': '初级中学教师资格', '4': '高级中学教师资格',
-  '5': '中等职业学校教师资格', '6': '中等职业学校实习指导教师资格', '7': '高等学校教师资格',
-};
-
-/** 当前状态码. */
-const statuses: Readonly<Record<string, string>> = { '01': '在职', '02': '离岗', '03': '退休' };
-
 const UNKNOWN_CODE = '未知代码';
 
-function postName(code: string): string {
-  const named = posts[code];
-  if (named) return named;
-  const value = Number(code);
-  return postRanges.find(([low, high]) => value >= low && value <= high)?.[2] ?? UNKNOWN_CODE;
-}
-
 /** '' (not recorded) → null; a code outside the table keeps its code, so nothing is lost. */
-function codeName(code: string, name: (code: string) => string | undefined): CodeName | null {
-  return code === '' ? null : { code, name: name(code) ?? UNKNOWN_CODE };
+function codeName(code: string, byCode: (code: string) => CodeName | undefined): CodeName | null {
+  return code === '' ? null : { code, name: byCode(code)?.name ?? UNKNOWN_CODE };
 }
-
-const lookUp = (table: Readonly<Record<string, string>>) => (code: string) => table[code];
 
 const date = z.string().regex(/^(\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))?$/, 'YYYYMMDD or empty');
 const month = z.string().regex(/^(\d{4}(0[1-9]|1[0-2]))?$/, 'YYYYMM or empty');
@@ -163,17 +115,21 @@ export function mapTeacherRecord(raw: unknown): MappedRecord {
       birthDate: isoDate(r.CSRQ),
       idNumber: r.SFZJH || null,
       ethnicity: ethnicityByCode(r.MZM) ?? null,
-      politicalStatus: codeName(r.ZZMMM, lookUp(politicalStatuses)),
+      politicalStatus: codeName(r.ZZMMM, politicalStatusByCode),
       startedWorkOn: isoMonth(r.CJGZNY),
       startedTeachingOn: isoMonth(r.CJNY),
       joinedSchoolOn: isoMonth(r.LXNY),
-      staffCategory: codeName(r.BZLBM, lookUp(staffCategories)),
-      post: codeName(r.GWLBM, postName),
-      education: codeName(r.XLM, lookUp(educations)),
+      // The 编制类别 (BZLBM), not the 教职工类别 (JZGLBM): the catalog's resource
+      // GZJY-JS-001 lists "编制类别" among the fields it shares, and who counts
+      // as 专任教师 is decided by post and qualification (DOMAIN.md
+      // "Statistics"), not by JZGLBM.
+      staffCategory: codeName(r.BZLBM, staffCategoryByCode),
+      post: codeName(r.GWLBM, postCategoryByCode),
+      education: codeName(r.XLM, educationLevelByCode),
       title: title(r.ZC),
-      qualificationKind: codeName(r.JSZGZZL, lookUp(qualificationKinds)),
+      qualificationKind: codeName(r.JSZGZZL, teacherQualificationKindByCode),
       phone: r.YDDH || null,
-      status: codeName(r.DQZTM, lookUp(statuses)),
+      status: codeName(r.DQZTM, staffStatusByCode),
       school: { __typename: 'School', code: r.XXDM },
     },
   };

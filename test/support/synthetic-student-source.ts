@@ -28,7 +28,7 @@ export function syntheticStudentSource(studentCount: number): StudentDbSource {
       for (let i = 0; i < studentCount; i++) {
         const klass = classes[i % classCount]!;
         const xh = `${klass.XXDM}${String(i).padStart(6, '0')}`;
-        yield { student: student(i, xh, klass), guardians: [guardian(xh, '1', '11'), guardian(xh, '2', '12')] };
+        yield { student: student(i, xh, klass), guardians: [guardian(xh, '1', '51'), guardian(xh, '2', '52')] };
       }
     },
   };
@@ -55,7 +55,7 @@ function student(i: number, xh: string, klass: ClassRow): StudentRow {
 
 function guardian(xh: string, cyxh: string, gxm: string): GuardianRow {
   return {
-    XH: xh, CYXH: cyxh, CYXM: gxm === '11' ? '陈父' : '林母', GXM: gxm, SFJHR: '1', SFZJLXM: '1',
+    XH: xh, CYXH: cyxh, CYXM: gxm === '51' ? '陈父' : '林母', GXM: gxm, SFJHR: '1', SFZJLXM: '1',
     SFZJH: '44010619800101001X', LXDH: '13900000000', JTZZ: '天河路1号', JTDH: '',
   };
 }

@@ -45,8 +45,8 @@ describe('student mapper', () => {
       });
     expect(toClass({ BJDM: '31440000022101', XXDM: '3144000002', NJ: '21', BH: '01', BJMC: '初一(1)班', BZRGH: '' }))
       .toEqual({ id: '31440000022101', name: '初一(1)班', grade: { code: '21', name: '初中一年级', level: 'JUNIOR' }, schoolCode: '3144000002', headTeacherId: null });
-    expect(toGuardian({ XH: row.XH, CYXH: '1', CYXM: '陈父', GXM: '53', SFJHR: '0', SFZJLXM: '1', SFZJH: '', LXDH: '139', JTZZ: '天河路', JTDH: '020-1' }))
-      .toEqual({ name: '陈父', relation: { code: '53', name: '外祖父' }, isGuardian: false, idNumber: null, phone: '139', address: '天河路', homePhone: '020-1' });
+    expect(toGuardian({ XH: row.XH, CYXH: '1', CYXM: '陈父', GXM: '63', SFJHR: '0', SFZJLXM: '1', SFZJH: '', LXDH: '139', JTZZ: '天河路', JTDH: '020-1' }))
+      .toEqual({ name: '陈父', relation: { code: '63', name: '外祖父' }, isGuardian: false, idNumber: null, phone: '139', address: '天河路', homePhone: '020-1' });
   });
 
   it('writes ISO 8601 dates and months', () => {

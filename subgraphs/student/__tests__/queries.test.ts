@@ -60,8 +60,8 @@ describe.each(dbKinds)('student subgraph queries on %s', (kind) => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ student: {
       guardians: [
-        { name: '陈父', relation: { code: '11', name: '父亲' }, isGuardian: true, homePhone: null },
-        { name: '林母', relation: { code: '12', name: '母亲' }, isGuardian: true, homePhone: null },
+        { name: '陈父', relation: { code: '51', name: '父亲' }, isGuardian: true, homePhone: null },
+        { name: '林母', relation: { code: '52', name: '母亲' }, isGuardian: true, homePhone: null },
       ],
       school: {
         code: school.XXDM, name: school.XXMC, district: { code: school.XZQHM, name: school.XZQHM === '440106' ? '天河区' : '白云区' },
