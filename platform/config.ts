@@ -24,6 +24,7 @@ const schema = z.object({
   GOVERNANCE_SUBGRAPH_URL: optionalUrl,
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('edupool:'),
   LEGACY_STUDENT_DB_URL: optionalUrl,
   LEGACY_TEACHER_API_URL: optionalUrl,
   LEGACY_TEACHER_API_KEY: z.string().min(8).default('edupool-demo-teacher-key'),

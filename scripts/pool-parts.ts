@@ -3,6 +3,7 @@ import { legacyDataPaths } from '../legacy/data-dir';
 import { openStudentDb } from '../legacy/student-db';
 import { startTeacherApi } from '../legacy/teacher-api';
 import type { Config } from '../platform/config';
+import { openHotState, type HotState } from '../platform/hot-state';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
@@ -180,12 +181,25 @@ export function openStore(config: Config, logger: Logger, clock: Clock): Promise
   });
 }
 
+export function openPoolHotState(config: Config, logger: Logger): Promise<HotState> {
+  return openHotState({ ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}), keyPrefix: config.REDIS_KEY_PREFIX, logger });
+}
+
+/** What the governance subgraph and the gateway of one process share. */
+export interface SharedState {
+  readonly store: GovernanceStore;
+  readonly hotState: HotState;
+  readonly unitTree: UnitTree;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+}
+
 export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock): Promise<UnitTree> {
   return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now());
 }
 
 export async function startGovernancePart(
-  config: Config, logger: Logger, keys: PoolKeys, shared: { store: GovernanceStore; unitTree: UnitTree; catalog: Catalog; clock: Clock },
+  config: Config, logger: Logger, keys: PoolKeys, shared: SharedState,
 ): Promise<Part> {
   const services = await createGovernanceServices({
     store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
@@ -196,8 +210,7 @@ export async function startGovernancePart(
 }
 
 export async function startGatewayPart(
-  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls,
-  shared: { store: GovernanceStore; unitTree: UnitTree; catalog: Catalog; clock: Clock },
+  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState,
 ): Promise<Part> {
   const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
   const permissions = createPermissionsProvider({

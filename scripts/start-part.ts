@@ -2,7 +2,7 @@ import { legacyDataPaths } from '../legacy/data-dir';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
 import {
-  configuredSubgraphUrls, loadPoolKeys, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
+  configuredSubgraphUrls, loadPoolKeys, openPoolHotState, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
   startLegacyStandIns, startStudentPart, startTeacherPart,
 } from './pool-parts';
 import { systemClock } from '../platform/clock';
@@ -37,7 +37,7 @@ const starters: Record<string, (config: Config, logger: Logger) => Promise<() =>
     const part = await startGovernancePart(config, logger, shared.keys, shared);
     return async () => {
       await part.close();
-      await shared.store.close();
+      await shared.close();
     };
   },
   async gateway(config, logger) {
@@ -45,21 +45,26 @@ const starters: Record<string, (config: Config, logger: Logger) => Promise<() =>
     const part = await startGatewayPart(config, logger, shared.keys, configuredSubgraphUrls(config), shared);
     return async () => {
       await part.close();
-      await shared.store.close();
+      await shared.close();
     };
   },
 };
 
-/** What the gateway and governance parts share: the store (DATABASE_URL in a split deployment), the catalog, the unit tree. */
+/** What the gateway and governance parts share: the store (DATABASE_URL in a split deployment), the hot state (REDIS_URL), the catalog, the unit tree. */
 async function sharedState(config: Config, logger: Logger, gateway: boolean) {
   const keys = await loadPoolKeys(config, true);
   const catalog = poolCatalog();
   const store = await openStore(config, logger, systemClock);
+  const hotState = await openPoolHotState(config, logger);
+  const close = async () => {
+    await hotState.close();
+    await store.close();
+  };
   try {
     const unitTree = await readUnitTree(config, keys, configuredSubgraphUrls(config).student, catalog, systemClock);
-    return { keys: gateway ? keys : await loadPoolKeys(config, false), catalog, store, unitTree, clock: systemClock };
+    return { keys: gateway ? keys : await loadPoolKeys(config, false), catalog, store, hotState, unitTree, clock: systemClock, close };
   } catch (error) {
-    await store.close();
+    await close();
     throw error;
   }
 }

@@ -3,8 +3,9 @@ import { systemClock, type Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { GovernanceStore } from '../store';
+import type { HotState } from '../platform/hot-state';
 import {
-  loadPoolKeys, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
+  loadPoolKeys, openPoolHotState, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
   startLegacyStandIns, startStudentPart, startTeacherPart, type Part, type RunningLegacy,
 } from './pool-parts';
 
@@ -14,6 +15,7 @@ export interface RunningPool {
   readonly legacy: RunningLegacy;
   readonly unitTree: UnitTree;
   readonly store: GovernanceStore;
+  readonly hotState: HotState;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
     const keys = await loadPoolKeys(config, true);
     const store = await openStore(config, logger, clock);
     started.push({ name: 'store', url: '', close: () => store.close() });
+    const hotState = await openPoolHotState(config, logger);
+    started.push({ name: 'hot-state', url: '', close: () => hotState.close() });
     const catalog = poolCatalog();
     const student = await startStudentPart(config, logger, keys, legacy.studentDbUrl, hooks.onStudentQuery);
     started.push(student);
@@ -50,7 +54,7 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
     const facility = await startFacilityPart(config, logger, keys, legacy.facilityDir);
     started.push(facility);
     const unitTree = await readUnitTree(config, keys, student.url, catalog, clock);
-    const shared = { store, unitTree, catalog, clock };
+    const shared = { store, hotState, unitTree, catalog, clock };
     const governance = await startGovernancePart(config, logger, keys, shared);
     started.push(governance);
     const gateway = await startGatewayPart(config, logger, keys, {
@@ -63,6 +67,7 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
       legacy,
       unitTree,
       store,
+      hotState,
       close: closeStarted,
     };
   } catch (error) {

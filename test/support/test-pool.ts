@@ -65,6 +65,8 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     LEGACY_TIMEOUT_MS: '3000',
     ...(process.env.EDUPOOL_TEST_STUDENT_DB_URL ? { LEGACY_STUDENT_DB_URL: process.env.EDUPOOL_TEST_STUDENT_DB_URL } : {}),
     ...(governanceDb?.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
+    // A Redis shared with other runs: this pool's keys and channels live under a prefix of its own.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `edupool-test-${path.basename(dataDir)}:` } : {}),
     ...env,
   });
   const studentQueries: TestPool['studentQueries'] = [];
@@ -102,9 +104,19 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     },
     async close() {
       await sqlClient.end().catch(() => undefined);
+      await deleteHotStateKeys(pool);
       await pool.close();
       await governanceDb?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function deleteHotStateKeys(pool: RunningPool): Promise<void> {
+  const redis = pool.hotState.redis;
+  if (!redis) return;
+  const prefix = pool.hotState.keyPrefix;
+  const keys = await redis.keys(`${prefix}*`).catch(() => [] as string[]);
+  // The client adds the prefix to every key it is given, so it is given the keys without it.
+  if (keys.length > 0) await redis.del(...keys.map((key) => key.slice(prefix.length))).catch(() => undefined);
 }
