@@ -85,6 +85,14 @@ describe('GET', () => {
   });
 });
 
+it('in development (this pool) introspection and suggestions stay on; the production scenario shows them off', async () => {
+  expect((await pool.graphql('{ __type(name: "Student") { name } }')).body).toEqual({ data: { __type: { name: 'Student' } } });
+  const { body } = await pool.graphql('{ studnts(first: 1) { totalCount } }');
+  expect(body.errors?.[0]?.message).toMatch(/^Cannot query field "studnts" on type "Query". Did you mean "students"/);
+  const enumTypo = await pool.graphql('query ($d: ShareDecision!) { decideShareApplication(id: "none", decision: $d) { id } }', { variables: { d: 'APPROV' } });
+  expect(enumTypo.body.errors?.[0]?.message).toMatch(/Did you mean/);
+});
+
 it('after every attack the pool still answers an ordinary query', async () => {
   const { status, body } = await pool.graphql('{ schools(first: 2) { totalCount edges { node { name } } } }');
   expect(status).toBe(200);
