@@ -35,6 +35,11 @@ describe('operation limits', () => {
     expectRefusal(reply, 400, 'QUERY_TOO_COSTLY', 'tokens is 1202, the limit is 1000');
   });
 
+  it('800 KB of tokens: counted only to ten times the limit', async () => {
+    const reply = await post(`{ ${'a '.repeat(400_000)}}`);
+    expectRefusal(reply, 400, 'QUERY_TOO_COSTLY', 'tokens (at least) is 10000, the limit is 1000');
+  });
+
   it('fragment cycle: refused by graphql\'s own validation as a malformed operation', async () => {
     const reply = await post('{ ...A } fragment A on Query { __typename ...B } fragment B on Query { ...A }');
     expectRefusal(reply, 400, 'BAD_USER_INPUT', 'Cannot spread fragment "A" within itself via "B".');

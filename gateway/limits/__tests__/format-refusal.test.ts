@@ -14,6 +14,7 @@ describe('refusalFormatter: our codes on the refusals Apollo words', () => {
   it('counts tokens as graphql does (comments and commas are not tokens)', () => {
     expect(countTokens('{ a, b # c\n }')).toBe(4);
     expect(countTokens('{ a "unterminated')).toBe(2);
+    expect(countTokens('{ a b c }', 3)).toBe(3);
   });
 
   it('answers a parse aborted by maxTokens as QUERY_TOO_COSTLY with the real count', () => {
@@ -26,6 +27,15 @@ describe('refusalFormatter: our codes on the refusals Apollo words', () => {
     }
     expect(apolloFormatted(aborted!, 'GRAPHQL_PARSE_FAILED')).toEqual({
       message: expect.stringContaining('the limit is 10'), extensions: { code: 'QUERY_TOO_COSTLY', limit: 'tokens', figure: 22, maximum: 10 },
+    });
+  });
+
+  it('stops counting at ten times the limit and says so', () => {
+    const query = `{ ${'a '.repeat(500)}}`;
+    const error = new GraphQLError('Syntax Error: Document contains more that 10 tokens. Parsing aborted.', { source: new Source(query) });
+    expect(apolloFormatted(error, 'GRAPHQL_PARSE_FAILED')).toEqual({
+      message: 'Operation refused: tokens (at least) is 100, the limit is 10. Split the operation or ask for fewer items.',
+      extensions: { code: 'QUERY_TOO_COSTLY', limit: 'tokens (at least)', figure: 100, maximum: 10 },
     });
   });
 
