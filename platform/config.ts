@@ -52,6 +52,9 @@ const schema = z.object({
 
 export type Config = Readonly<z.infer<typeof schema>>;
 
+/** Every variable the configuration reads (the README's table lists each). */
+export const configVariables: ReadonlyArray<string> = Object.keys(schema.shape);
+
 export class ConfigurationError extends Error {}
 
 /** Validates the environment; throws a ConfigurationError whose message lists every bad variable. */
