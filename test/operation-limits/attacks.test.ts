@@ -45,6 +45,11 @@ describe('operation limits', () => {
     expectRefusal(reply, 400, 'BAD_USER_INPUT', 'Cannot spread fragment "A" within itself via "B".');
   });
 
+  it('introspection cycle (development only; production has no introspection): refused by graphql\'s own validation', async () => {
+    const reply = await post('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+    expectRefusal(reply, 400, 'BAD_USER_INPUT', 'Maximum introspection depth exceeded');
+  });
+
   it('directive overload: 60 directives (MAX_DIRECTIVES 50)', async () => {
     const reply = await post(`{ ${repeat(60, () => '__typename @include(if: true)')} }`);
     expectRefusal(reply, 400, 'QUERY_TOO_COSTLY', 'directives is 60, the limit is 50');
@@ -75,7 +80,7 @@ describe('requests refused at the HTTP front, before the token is even read', ()
 });
 
 describe('GET', () => {
-  it('a GET mutation is refused (405), nothing is applied', async () => {
+  it('a GET mutation is refused (405) before it runs', async () => {
     const reply = await get(pool, 'mutation { withdrawShareApplication(id: "none") { id } }');
     expectRefusal(reply, 405, 'BAD_USER_INPUT', 'GET requests only support query operations');
   });
