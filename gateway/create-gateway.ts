@@ -13,6 +13,7 @@ import { typeNamesOf } from './enforcement/audience-permissions';
 import { enforcementPlugin, type RefusalMode } from './enforcement/enforcement-plugin';
 import type { PermissionsProvider } from './enforcement/permissions-provider';
 import type { GatewayContext } from './gateway-context';
+import { operationLimits, type OperationLimits } from './limits';
 import { SigningDataSource } from './signing-data-source';
 import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
 
@@ -27,6 +28,7 @@ export interface GatewayOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes?: number;
+  readonly limits: OperationLimits;
   readonly permissions: PermissionsProvider;
   readonly catalog: Catalog;
   readonly refusalMode: RefusalMode;
@@ -53,6 +55,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    ...operationLimits(options.limits, options.production),
     plugins: [
       enforcementPlugin({
         permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit, logger,

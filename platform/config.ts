@@ -35,6 +35,12 @@ const schema = z.object({
   LEGACY_FACILITY_DIR: z.string().min(1).optional(),
   LEGACY_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(20),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(50),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(50_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(100_000_000).default(1_000_000),
   TOKEN_SIGNING_KEY: z.string().min(1).optional(),
   TOKEN_VERIFY_KEY: z.string().min(1).optional(),
   CONTEXT_SIGNING_KEY: z.string().min(1).optional(),
@@ -45,6 +51,9 @@ const schema = z.object({
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
+
+/** Every variable the configuration reads (the README's table lists each). */
+export const configVariables: ReadonlyArray<string> = Object.keys(schema.shape);
 
 export class ConfigurationError extends Error {}
 

@@ -9,6 +9,10 @@ export function toGraphQLError(shape: ErrorShape, path?: ReadonlyArray<string | 
 /** Apollo's own codes for a malformed operation: to clients they are BAD_USER_INPUT, with Apollo's message. */
 const malformedRequestCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
 
+export function isMalformedRequestCode(code: unknown): boolean {
+  return typeof code === 'string' && malformedRequestCodes.has(code);
+}
+
 /**
  * The error normaliser every server installs as `formatError`: errors with one
  * of our codes pass (without stack traces), a malformed operation becomes
@@ -21,7 +25,7 @@ export function maskError(formatted: GraphQLFormattedError, requestId: string): 
     const { stacktrace: _stack, http: _http, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
-  if (typeof code === 'string' && malformedRequestCodes.has(code)) {
+  if (isMalformedRequestCode(code)) {
     return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
   }
   // The automatic-persisted-query protocol needs its own codes so that clients retry with the full text.

@@ -58,14 +58,30 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Only JSON is parsed; a POST of any other type is refused before its body is
+ * read. That also shuts out the "simple" types a browser form can send
+ * cross-site (x-www-form-urlencoded, multipart/form-data, text/plain), whatever
+ * preflight header comes with them.
+ */
+function refuseNonJsonPost(method: string, contentType: string | undefined): void {
+  if (method !== 'POST' || contentType?.toLowerCase().split(';')[0]?.trim() === 'application/json') return;
+  throw new RefusedRequest(415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType ?? 'without a type'}.`));
+}
+
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
   if (text.length === 0) return undefined;
   if (!contentType?.toLowerCase().startsWith('application/json')) return text;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new RefusedRequest(400, errors.badUserInput('body', 'the request body is not valid JSON.'));
   }
+  if (Array.isArray(body)) {
+    throw new RefusedRequest(400, errors.badUserInput('body', 'batched requests are turned off: send one operation per request, as a JSON object.'));
+  }
+  return body;
 }
 
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): http.Server {
@@ -96,6 +112,7 @@ async function handle<TContext extends BaseContext>(
     return;
   }
   try {
+    refuseNonJsonPost(method, request.headers['content-type']);
     const text = await readBody(request, options.maxBodyBytes);
     const body = parseJsonBody(text, request.headers['content-type']);
     const headers = new HeaderMap();

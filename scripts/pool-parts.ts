@@ -14,6 +14,7 @@ import { createGovernanceServices, governanceSubgraph } from '../subgraphs/gover
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
 import { startGateway } from '../gateway/create-gateway';
+import { configuredLimits } from '../gateway/limits';
 import { loadUnitTree } from '../gateway/school-directory';
 import { createFacilityServices, facility as facilitySubgraph } from '../subgraphs/facility';
 import { serveSubgraph } from '../subgraphs/kit/serve-subgraph';
@@ -228,6 +229,8 @@ export async function startGatewayPart(
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
     authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
     production: config.NODE_ENV === 'production',
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    limits: configuredLimits(config),
     logger,
     port: config.PORT,
     host: config.HOST,
