@@ -1,8 +1,9 @@
 import { errors } from '../../policies/errors';
-import { isValidIdNumber, schoolLevelOf, type SchoolLevel } from '../../policies/standards';
+import { schoolLevelOf, type SchoolLevel } from '../../policies/standards';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { requirePurpose } from '../kit/require-purpose';
 import { scopeFilter, scopeOf } from '../kit/row-scope';
+import { checkedIdNumber, checkedName, normalisedName } from '../kit/verification-input';
 import { StudentDbUnavailable } from './adapter';
 import type { StudentContext } from './resolvers';
 
@@ -41,24 +42,4 @@ export async function verifyEnrollment(args: { idNumber: string; name: string },
   const current = matched.find((row) => row.status === IN_SCHOOL);
   if (!current) return { match: true, enrolled: false, schoolLevel: null };
   return { match: true, enrolled: true, schoolLevel: schoolLevelOf(current.runningType, current.grade) ?? null };
-}
-
-/** A GB 11643 number (a lower-case check x accepted); anything else is BAD_USER_INPUT naming `idNumber`, before any legacy call. */
-export function checkedIdNumber(raw: string, coordinate: string): string {
-  const idNumber = raw.trim().toUpperCase();
-  if (!isValidIdNumber(idNumber)) {
-    throw toGraphQLError(errors.badUserInput('idNumber', 'is not a valid 18-character citizen ID number (GB 11643: 17 digits and a check character).', coordinate));
-  }
-  return idNumber;
-}
-
-export function checkedName(raw: string, coordinate: string): string {
-  const name = normalisedName(raw);
-  if (name.length === 0 || name.length > 50) throw toGraphQLError(errors.badUserInput('name', 'must be the person\'s name, 1 to 50 characters.', coordinate));
-  return name;
-}
-
-/** Full-width forms, spaces and the several middle dots of minority names (阿依古丽·买买提) compare equal. */
-export function normalisedName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/[·•・‧∙]/g, '·');
 }
