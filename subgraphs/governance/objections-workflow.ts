@@ -2,9 +2,9 @@ import { errors, type ErrorShape } from '../../policies/errors';
 import {
   nextObjectionStatus, objectionDeadline, objectionTarget, type Objection, type ObjectionAction,
 } from '../../policies/objections';
-import { toGraphQLError } from '../../platform/graphql-errors';
 import { queryRecordAccesses } from '../../store/audit/audit-queries';
 import { objectionsRepository, type ObjectionsRepository } from '../../store/objections/objections-repository';
+import { fieldError } from '../kit/field-error';
 import type { GovernanceServices } from './resolvers';
 import type { Actor } from './workflow';
 
@@ -22,7 +22,7 @@ export interface FileObjectionInput {
 }
 
 const fail = (shape: ErrorShape): never => {
-  throw toGraphQLError(shape);
+  throw fieldError(shape);
 };
 
 const repositories = new WeakMap<GovernanceServices, ObjectionsRepository>();

@@ -45,6 +45,7 @@ describe('an objection to a student\'s birth date', () => {
   it('cannot be filed by a unit that never received the record', async () => {
     const body = await call(FILE, 'GZGAJ', { input: birthDateObjection() });
     expect(codes(body)).toEqual(['FORBIDDEN']);
+    expect(body.errors![0]!.message).toMatch(/only a unit that received the record/);
   });
 
   it('is filed by the district bureau that read the student, with the catalog\'s 15-day deadline', async () => {
@@ -76,7 +77,9 @@ describe('an objection to a student\'s birth date', () => {
 
   it('cannot be answered by the filer or an outside unit, nor read by an outsider', async () => {
     for (const unit of ['440106', 'GZGAJ']) {
-      expect(codes(await call(ANSWER, unit, { id, decision: 'CORRECTED', reason: '已更正' }))).toEqual(['FORBIDDEN']);
+      const answer = await call(ANSWER, unit, { id, decision: 'CORRECTED', reason: '已更正' });
+      expect(codes(answer)).toEqual(['FORBIDDEN']);
+      expect(answer.errors![0]!.message).toMatch(/only its providing unit 440100 may/);
       expect(codes(await call(VERIFY, unit, { id }))).toEqual(['FORBIDDEN']);
     }
     expect(codes(await call(`query ($id: ID!) { objection(id: $id) { id } }`, 'GZGAJ', { id }))).toEqual(['FORBIDDEN']);

@@ -79,7 +79,12 @@ describe('enrollment verification (GZJY-HY-001)', () => {
   });
 
   it('requires a purpose, the one the grant was made for', async () => {
-    expect(codes(await as('GZGAJ', ENROLLMENT, { id: pupil.sfzjh, name: pupil.xm }, null))).toEqual(['FORBIDDEN']);
+    const mixed = 'query ($id: String!, $name: String!) { verifyEnrollment(idNumber: $id, name: $name) { match } schools(first: 1) { totalCount } }';
+    const noPurpose = await as('GZGAJ', mixed, { id: pupil.sfzjh, name: pupil.xm }, null);
+    expect(codes(noPurpose)).toEqual(['FORBIDDEN']);
+    expect(noPurpose.errors![0]!.message).toMatch(/GZJY-HY-001 requires every call to state its purpose/);
+    // The refusal costs only its own field: the open school directory of the same fetch is answered.
+    expect((noPurpose.data!.schools as { totalCount: number }).totalCount).toBeGreaterThan(0);
     expect(codes(await as('GZGAJ', ENROLLMENT, { id: pupil.sfzjh, name: pupil.xm }, '其他用途'))).toEqual(['NOT_GRANTED']);
   });
 
