@@ -59,6 +59,8 @@ describe('an objection to a student\'s birth date', () => {
       deadline: '2026-12-10T15:59:59.999Z',
       history: [{ seq: 1, fromStatus: null, toStatus: 'FILED', actor: { code: '440106' }, reason: '与户籍登记的出生日期不符' }],
     });
+    const catalog = (await ok('{ catalog { code objectionDeadline { days calendar } } }', '440106')).catalog as Array<{ code: string }>;
+    expect(catalog.find((r) => r.code === 'GZJY-XS-001')).toEqual({ code: 'GZJY-XS-001', objectionDeadline: { days: 15, calendar: 'NATURAL' } });
     const invalid = await call(FILE, '440106', { input: { ...birthDateObjection(), coordinate: 'Student.healthStatus' } });
     expect(codes(invalid)).toEqual(['BAD_USER_INPUT']);
   });
