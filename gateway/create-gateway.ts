@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
 import type { Authenticator } from './authenticate';
 import type { AuditSink } from './enforcement/audit-entry';
+import type { DisputeSource } from './enforcement/dispute-flags';
 import { typeNamesOf } from './enforcement/audience-permissions';
 import { enforcementPlugin, type RefusalMode } from './enforcement/enforcement-plugin';
 import type { PermissionsProvider } from './enforcement/permissions-provider';
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   readonly catalog: Catalog;
   readonly refusalMode: RefusalMode;
   readonly audit: AuditSink;
+  /** Open objections, flagged on every response serving a disputed record. */
+  readonly disputes?: DisputeSource;
 }
 
 export interface RunningGateway extends Listening {
@@ -58,7 +61,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...operationLimits(options.limits, options.production),
     plugins: [
       enforcementPlugin({
-        permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit, logger,
+        permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit,
+        ...(options.disputes ? { disputes: options.disputes } : {}), logger,
       }),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -4,7 +4,10 @@
  * gateway and the subgraph rules look fields up by these strings.
  */
 const declaredFields: Readonly<Record<string, ReadonlyArray<string>>> = {
-  Query: ['school', 'schools', 'student', 'students', 'teacher', 'teachers', 'building', 'buildings', 'statistics'],
+  Query: [
+    'school', 'schools', 'student', 'students', 'teacher', 'teachers', 'building', 'buildings', 'statistics',
+    'verifyEnrollment', 'verifyTeacherQualification',
+  ],
   School: [
     'code', 'name', 'address', 'district', 'runningType', 'ownership', 'foundedOn', 'principalName',
     'students', 'teachers', 'classes', 'buildings',
@@ -63,6 +66,8 @@ export function parseCoordinate(s: string): Coordinate | undefined {
  */
 export const structuralTypes: ReadonlyArray<string> = Object.freeze([
   'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'Grade', 'SeismicIntensity', 'PageInfo',
+  // A verification answer is all of its Query field's resource: its fields follow that field.
+  'EnrollmentVerification', 'QualificationVerification',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
+import { objectionsRepository } from '../store/objections/objections-repository';
 import { openGovernanceStore, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
@@ -238,6 +239,7 @@ export async function startGatewayPart(
     catalog: shared.catalog,
     refusalMode: config.REFUSAL_MODE,
     audit,
+    disputes: objectionsRepository(shared.store.pool),
   });
   return {
     name: 'gateway',

@@ -6,6 +6,7 @@ import type { Catalog } from '../../policies';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../gateway-context';
 import { buildAuditEntry, type AuditSink } from './audit-entry';
+import { DISPUTES_EXTENSION, disputeFlags, type DisputeSource } from './dispute-flags';
 import { answerRefusals, refusalErrors } from './answer-refusals';
 import type { PermissionsProvider } from './permissions-provider';
 import { stripRefusedFields } from './strip-refused-fields';
@@ -27,6 +28,8 @@ export function enforcementPlugin(options: {
   catalog: Catalog;
   refusalMode: RefusalMode;
   audit: AuditSink;
+  /** Where open objections are looked up, to flag disputed records (校核纠错); absent = no flags. */
+  disputes?: DisputeSource;
   logger: Logger;
 }): ApolloServerPlugin<GatewayContext> {
   return {
@@ -77,6 +80,17 @@ export function enforcementPlugin(options: {
           } catch (error) {
             // Measures ch. 7: nothing is served that is not recorded; the client gets an error, not the data.
             options.logger.error({ err: error, requestId: contextValue.requestId }, 'audit append failed; response withheld');
+            const shape = errors.internal(contextValue.requestId);
+            response.body.singleResult = { errors: [{ message: shape.message, extensions: { ...shape.extensions } }] };
+            return;
+          }
+          if (!options.disputes) return;
+          try {
+            const flags = await disputeFlags(options.disputes, state.records);
+            if (flags.length > 0) result.extensions = { ...result.extensions, [DISPUTES_EXTENSION]: flags };
+          } catch (error) {
+            // A record whose dispute status is unknown is not served as if undisputed (校核纠错).
+            options.logger.error({ err: error, requestId: contextValue.requestId }, 'dispute look-up failed; response withheld');
             const shape = errors.internal(contextValue.requestId);
             response.body.singleResult = { errors: [{ message: shape.message, extensions: { ...shape.extensions } }] };
           }

@@ -4,7 +4,7 @@ import { ApiError } from './responses';
 import { DEFAULT_PAGE_SIZE, MAX_BATCH_IDS, MAX_BODY_BYTES, MAX_PAGE_SIZE } from './options';
 import type { TeacherStore } from './teacher-store';
 
-export type Endpoint = 'list' | 'get' | 'batch';
+export type Endpoint = 'list' | 'get' | 'batch' | 'search';
 
 export interface Route {
   readonly endpoint: Endpoint;
@@ -13,12 +13,14 @@ export interface Route {
 
 const LIST_PATH = '/api/v1/teachers';
 const BATCH_PATH = '/api/v1/teachers/batch';
+const SEARCH_PATH = '/api/v1/teachers/search';
 const ONE_PATH = /^\/api\/v1\/teachers\/([^/]+)$/;
 
 /** Matches method and path to an endpoint; undefined means 404. */
 export function route(method: string, pathname: string): Route | undefined {
   if (method === 'GET' && pathname === LIST_PATH) return { endpoint: 'list', handle: listTeachers };
   if (method === 'POST' && pathname === BATCH_PATH) return { endpoint: 'batch', handle: batchTeachers };
+  if (method === 'POST' && pathname === SEARCH_PATH) return { endpoint: 'search', handle: searchTeachers };
   const one = ONE_PATH.exec(pathname);
   if (method === 'GET' && one) return { endpoint: 'get', handle: async (_req, _url, store) => getTeacher(decodeURIComponent(one[1]!), store) };
   return undefined;
@@ -51,6 +53,25 @@ async function batchTeachers(req: IncomingMessage, _url: URL, store: TeacherStor
   if (ids.length > MAX_BATCH_IDS) throw new ApiError(400, `at most ${MAX_BATCH_IDS} ids per batch, got ${ids.length}`);
   // In the order asked, unknown ids left out: the real system behaves so, and callers must match by GH.
   return ids.map((id) => store.byId(id)).filter((r): r is TeacherRecord => r !== undefined);
+}
+
+/**
+ * Search by 身份证件号, as real HR systems offer for identity checks. POST, so
+ * the number travels in the body and never in a URL or an access log.
+ * `{ "idNumber": "…", "schoolCodes"?: ["…"] }` → `{ total, items }`, every
+ * record with that number (a teacher who moved schools may hold two).
+ */
+async function searchTeachers(req: IncomingMessage, _url: URL, store: TeacherStore): Promise<unknown> {
+  const body = await readJson(req) as { idNumber?: unknown; schoolCodes?: unknown } | null;
+  const idNumber = body?.idNumber;
+  if (typeof idNumber !== 'string' || idNumber.trim() === '') throw new ApiError(400, 'body must be { "idNumber": string, "schoolCodes"?: [string, ...] }');
+  const schoolCodes = body?.schoolCodes;
+  if (schoolCodes !== undefined && !(Array.isArray(schoolCodes) && schoolCodes.every((c) => typeof c === 'string'))) {
+    throw new ApiError(400, 'schoolCodes must be an array of strings');
+  }
+  const schools = schoolCodes === undefined ? undefined : new Set(schoolCodes as string[]);
+  const items = store.byIdNumber(idNumber.trim()).filter((r) => !schools || schools.has(r.XXDM));
+  return { total: items.length, items };
 }
 
 function positiveInteger(raw: string | null, fallback: number, name: string): number {

@@ -28,7 +28,7 @@ export interface RunningTeacherApi {
 export async function startTeacherApi(options: TeacherApiOptions): Promise<RunningTeacherApi> {
   const resolved = resolveOptions(options);
   const store = createTeacherStore(await readTeacherFile(options.dataFile));
-  const stats: TeacherApiStats = { requests: { list: 0, get: 0, batch: 0, unknown: 0 }, unauthorized: 0, failed: 0 };
+  const stats: TeacherApiStats = { requests: { list: 0, get: 0, batch: 0, search: 0, unknown: 0 }, unauthorized: 0, failed: 0 };
   const server = createServer((req, res) => {
     handle(req, res, resolved, store, stats).catch((error: unknown) => {
       sendError(res, error instanceof ApiError ? error : new ApiError(500, 'internal error'));

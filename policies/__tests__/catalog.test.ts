@@ -18,6 +18,7 @@ describe('the shipped catalog', () => {
       'GZJY-XS-001', 'GZJY-XS-002', 'GZJY-XS-003', 'GZJY-XS-004', 'GZJY-XS-005', 'GZJY-XS-006', 'GZJY-XS-007',
       'GZJY-JS-001', 'GZJY-JS-002', 'GZJY-JS-003', 'GZJY-JS-004',
       'GZJY-SS-001', 'GZJY-SS-002', 'GZJY-TJ-001',
+      'GZJY-HY-001', 'GZJY-HY-002',
     ]);
   });
 
@@ -68,7 +69,7 @@ describe('the shipped catalog', () => {
 
   test('also loads against a plain set of unit codes', () => {
     const codes = new Set(fixedUnits.map((u) => u.code));
-    expect(loadCatalog(catalogResources, { units: codes, knownCoordinates: declaredCoordinates }).resources).toHaveLength(16);
+    expect(loadCatalog(catalogResources, { units: codes, knownCoordinates: declaredCoordinates }).resources).toHaveLength(18);
   });
 
   test('coverage names what a catalog leaves out', () => {

@@ -8,10 +8,11 @@ import { statisticsResources } from './resources/statistics';
 import { studentRecordResources } from './resources/student-record';
 import { studentResources } from './resources/student';
 import { teacherResources } from './resources/teacher';
+import { verificationResources } from './resources/verification';
 
 /**
  * The city's data resource catalog (数据资源目录) as shipped. Codes read
- * GZJY-<area>-<nnn>: XX 学校, XS 学生, JS 教师, SS 校舍 (设施), TJ 统计.
+ * GZJY-<area>-<nnn>: XX 学校, XS 学生, JS 教师, SS 校舍 (设施), TJ 统计, HY 核验.
  */
 export const catalogResources: ReadonlyArray<CatalogResourceInput> = deepFreeze([
   ...schoolResources,
@@ -20,6 +21,7 @@ export const catalogResources: ReadonlyArray<CatalogResourceInput> = deepFreeze(
   ...teacherResources,
   ...facilityResources,
   ...statisticsResources,
+  ...verificationResources,
 ]);
 
 /** The shipped catalog checked against the declared schema and the given units. */

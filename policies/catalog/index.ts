@@ -2,3 +2,4 @@ export * from './coverage';
 export * from './default-catalog';
 export * from './load-catalog';
 export * from './resource';
+export * from './rate-limit';

@@ -44,6 +44,17 @@ export interface ResponseDeadline {
   readonly calendar: 'NATURAL' | 'WORKING';
 }
 
+/**
+ * The most calls a unit may make to the resource's fields in a window (e.g.
+ * a verification resource: a partner department checks facts one at a time,
+ * never harvests them). Enforced by the gateway's rate limiter, looked up
+ * with `rateLimitOf`.
+ */
+export interface RateLimit {
+  readonly requests: number;
+  readonly perSeconds: number;
+}
+
 export interface CatalogResource {
   readonly code: string;
   readonly title: string;
@@ -58,6 +69,13 @@ export interface CatalogResource {
   readonly legalBasis?: string;
   readonly conditions: GrantConditions;
   readonly responseDeadline: ResponseDeadline;
+  /**
+   * The provider's time to verify and answer an objection to a record of the
+   * resource (校核纠错); 15 natural days unless set otherwise.
+   */
+  readonly objectionDeadline: ResponseDeadline;
+  /** Absent = no limit of the resource's own. */
+  readonly rateLimit?: RateLimit;
   /** Open data (Measures chapter 6): published to the public, not just shared. */
   readonly open: boolean;
   readonly coordinates: ReadonlyArray<string>;
@@ -72,6 +90,7 @@ export const NO_CONDITIONS: GrantConditions = Object.freeze({
 });
 
 const nonEmpty = z.string().trim().min(1);
+const deadlineSchema = z.strictObject({ days: z.number().int().positive(), calendar: z.enum(['NATURAL', 'WORKING']) });
 
 /** The shape of one resource as stored; the cross-checks live in `loadCatalog`. */
 export const catalogResourceSchema = z.strictObject({
@@ -92,9 +111,9 @@ export const catalogResourceSchema = z.strictObject({
       maxValidityDays: z.number().int().positive(),
     })
     .default(() => ({ ...NO_CONDITIONS, masks: {} })),
-  responseDeadline: z
-    .strictObject({ days: z.number().int().positive(), calendar: z.enum(['NATURAL', 'WORKING']) })
-    .default(() => ({ days: 15, calendar: 'NATURAL' as const })),
+  responseDeadline: deadlineSchema.default(() => ({ days: 15, calendar: 'NATURAL' as const })),
+  objectionDeadline: deadlineSchema.default(() => ({ days: 15, calendar: 'NATURAL' as const })),
+  rateLimit: z.strictObject({ requests: z.number().int().positive(), perSeconds: z.number().int().positive() }).optional(),
   open: z.boolean().default(false),
   coordinates: z.array(z.string()).min(1),
 });

@@ -19,3 +19,4 @@ export * from './staff-status';
 export * from './student-status';
 export * from './teacher-qualification';
 export * from './teacher-title';
+export * from './school-level';

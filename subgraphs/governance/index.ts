@@ -17,10 +17,10 @@ import { resolvers, type GovernanceContext, type GovernanceServices } from './re
  * The governance subgraph: the catalog, each unit's access, and the sharing
  * workflow (apply, endorse, decide, withdraw, revoke) on the governance store.
  *
- * Assembled from every `*.graphql` file of this folder (schema.graphql, and
+ * Assembled from every `*.graphql` file of this folder (schema.graphql;
  * audit-schema.graphql, which adds the audit and supervision queries with
- * `extend type Query`) and from `resolvers.ts` merged with `auditResolvers`
- * exported by audit-resolvers.ts when that file exists.
+ * `extend type Query`; objections-schema.graphql, 校核纠错) and from
+ * `resolvers.ts` merged with each optional resolver file that exists.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -62,14 +62,28 @@ function readTypeDefs(): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions: documents.flatMap((document) => document.definitions) };
 }
 
-/** The audit engineer's resolvers, when audit-resolvers.ts is there; a field defined twice stops start-up. */
+/**
+ * Optional resolver files beside resolvers.ts, each merged in when present
+ * (so parts built on separate branches assemble without editing one shared
+ * map): the file and the export it must have. A field defined twice stops
+ * start-up.
+ */
+const optionalResolvers: ReadonlyArray<readonly [file: string, exportName: string]> = [
+  ['audit-resolvers', 'auditResolvers'],
+  ['objections-resolvers', 'objectionsResolvers'],
+];
+
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {
-  if (!['audit-resolvers.ts', 'audit-resolvers.js'].some((file) => existsSync(path.join(__dirname, file)))) return resolvers;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, present once the audit part is in
-  const audit = (require('./audit-resolvers') as { auditResolvers?: GraphQLResolverMap<GovernanceContext> }).auditResolvers;
-  if (!audit) throw new Error('subgraphs/governance/audit-resolvers.ts must export auditResolvers');
+  const maps: GraphQLResolverMap<GovernanceContext>[] = [resolvers];
+  for (const [file, exportName] of optionalResolvers) {
+    if (![`${file}.ts`, `${file}.js`].some((name) => existsSync(path.join(__dirname, name)))) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, present once its part is in
+    const map = (require(`./${file}`) as Record<string, GraphQLResolverMap<GovernanceContext> | undefined>)[exportName];
+    if (!map) throw new Error(`subgraphs/governance/${file}.ts must export ${exportName}`);
+    maps.push(map);
+  }
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of [resolvers, audit]) {
+  for (const map of maps) {
     for (const [typeName, fields] of Object.entries(map)) {
       const into = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {

@@ -73,7 +73,21 @@ export interface StudentDb {
   guardiansByStudents(ids: ReadonlyArray<string>): Promise<GuardianRow[]>;
   /** Which of the ids exist at all, reading the key only: tells "no such student" from "outside your scope". */
   existingStudentIds(ids: ReadonlyArray<string>): Promise<Set<string>>;
+  /**
+   * The enrollments of one ID number within the scope (a person may hold an
+   * old transferred-out record besides the current one): only the columns a
+   * verification compares, by the SFZJH index, in one statement.
+   */
+  enrollmentsByIdNumber(idNumber: string, scope?: SqlRowScope): Promise<EnrollmentRow[]>;
   close(): Promise<void>;
+}
+
+/** What a verification reads of a student record: name, status, grade and the school's running type. */
+export interface EnrollmentRow {
+  readonly name: string;
+  readonly status: string;
+  readonly grade: string;
+  readonly runningType: string;
 }
 
 /** The student-status DB failed or timed out. Resolvers turn it into UPSTREAM_UNAVAILABLE; its cause is logged only. */
@@ -200,6 +214,15 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
       run(`SELECT ${GUARDIAN_SELECT} FROM ${TABLES.guardians} g WHERE g.xh = ANY($1::text[]) ORDER BY g.xh, g.cyxh`, [[...ids]], readGuardian),
     existingStudentIds: async (ids) =>
       new Set(await run(`SELECT s.xh FROM ${TABLES.students} s WHERE s.xh = ANY($1::text[])`, [[...ids]], (r) => String(r.xh))),
+    enrollmentsByIdNumber: (idNumber, scope) => {
+      const p = new Params();
+      const conditions = [`s.sfzjh = ${p.add(idNumber)}`, ...(scope ? [scopeCondition(scope, p)] : [])];
+      return run(
+        `SELECT s.xm, s.xsdqztm, s.nj, x.xxbxlxm FROM ${TABLES.students} s JOIN ${TABLES.schools} x ON x.xxdm = s.xxdm${where(conditions)}`,
+        p.values,
+        (r) => ({ name: String(r.xm), status: String(r.xsdqztm), grade: String(r.nj), runningType: String(r.xxbxlxm) }),
+      );
+    },
     close: () => pool.end(),
   };
 }

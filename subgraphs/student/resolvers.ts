@@ -11,6 +11,7 @@ import { outOfScope, requireInScope, scopeFilter, scopeOf } from '../kit/row-sco
 import { StudentDbUnavailable, type SchoolSqlFilter, type SqlRowScope, type StudentDb, type StudentSqlFilter } from './adapter';
 import type { StudentLoaders } from './loaders';
 import { toSchool, toStudent, type Class, type Guardian, type School, type Student } from './mapper';
+import { verifyEnrollment } from './verify-enrollment';
 
 export interface StudentContext extends BaseSubgraphContext {
   readonly db: StudentDb;
@@ -153,6 +154,7 @@ export const resolvers: GraphQLResolverMap<StudentContext> = {
       students.forEach((s) => ctx.loaders.studentById.prime(s.id, s));
       return lazy(students, page.first, (s) => s.id, () => ctx.db.countStudents(filter));
     },
+    verifyEnrollment: (_: unknown, args: { idNumber: string; name: string }, ctx: StudentContext) => verifyEnrollment(args, ctx),
   },
   SchoolConnection: connectionResolvers('SchoolConnection.totalCount'),
   StudentConnection: connectionResolvers('StudentConnection.totalCount'),

@@ -30,6 +30,7 @@ export interface TeacherHrCounters {
   requests: number;
   list: number;
   batch: number;
+  search: number;
   failures: number;
   invalidRecords: number;
 }
@@ -42,6 +43,8 @@ export interface TeacherHrAdapter {
   allTeachers(filter?: TeacherFilter): Promise<ReadonlyArray<Teacher>>;
   /** At most API_MAX_BATCH_IDS ids; unknown ids are absent, a record that does not parse is an InvalidTeacherRecord. */
   teachersByIds(ids: ReadonlyArray<string>, filter?: TeacherFilter): Promise<ReadonlyMap<string, Teacher | InvalidTeacherRecord>>;
+  /** Every valid record with this 身份证件号 (the search endpoint), within the filter's schools. */
+  teachersByIdNumber(idNumber: string, filter?: TeacherFilter): Promise<ReadonlyArray<Teacher>>;
   /** Aborts requests in flight; later calls fail as unavailable. */
   close(): Promise<void>;
 }
@@ -63,11 +66,12 @@ export interface HttpTeacherHrOptions {
   readonly logger: Logger;
 }
 
-type Endpoint = 'list' | 'batch';
+type Endpoint = 'list' | 'batch' | 'search';
 
 const endpointLabels: Readonly<Record<Endpoint, string>> = {
   list: 'GET /api/v1/teachers',
   batch: 'POST /api/v1/teachers/batch',
+  search: 'POST /api/v1/teachers/search',
 };
 
 const listResponse = z.object({
@@ -83,7 +87,7 @@ const batchResponse = z.array(z.unknown());
 export function createHttpTeacherHrAdapter(options: HttpTeacherHrOptions): TeacherHrAdapter {
   const logger = options.logger.child({ system: 'teacher-hr' });
   const apiRoot = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/teachers`;
-  const counters: TeacherHrCounters = { requests: 0, list: 0, batch: 0, failures: 0, invalidRecords: 0 };
+  const counters: TeacherHrCounters = { requests: 0, list: 0, batch: 0, search: 0, failures: 0, invalidRecords: 0 };
   const closing = new AbortController();
 
   function unavailable(endpoint: Endpoint, reason: string): TeacherApiUnavailable {
@@ -190,6 +194,13 @@ export function createHttpTeacherHrAdapter(options: HttpTeacherHrOptions): Teach
         }
       }
       return found;
+    },
+    async teachersByIdNumber(idNumber, filter) {
+      if (filter?.schoolCodes?.length === 0) return [];
+      const body = { idNumber, ...(filter?.schoolCodes ? { schoolCodes: filter.schoolCodes } : {}) };
+      const parsed = listResponse.safeParse(await call('search', `${apiRoot}/search`, body));
+      if (!parsed.success) throw unavailable('search', 'search answer is not { total, items }');
+      return valid(mapRecords(parsed.data.items));
     },
     async close() {
       closing.abort();

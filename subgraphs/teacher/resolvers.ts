@@ -7,6 +7,7 @@ import { requireInScope, schoolsInScope, scopeOf } from '../kit/row-scope';
 import { TeacherApiUnavailable, type TeacherHrAdapter } from './adapter';
 import type { TeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
+import { verifyTeacherQualification } from './verify-qualification';
 
 export interface TeacherContext extends BaseSubgraphContext {
   readonly adapter: TeacherHrAdapter;
@@ -67,6 +68,8 @@ export const resolvers: GraphQLResolverMap<TeacherContext> = {
       context, 'Query.teacher', args.id, await fromHr(context.loaders.teacherById.load(args.id), 'Query.teacher'), (t) => t.school.code,
     ),
     teachers: (_root, args: TeachersArgs, context: TeacherContext) => teachers(args, context),
+    verifyTeacherQualification: (_root, args: { idNumber: string; name: string; kind: string }, context: TeacherContext) =>
+      verifyTeacherQualification(args, context),
   },
   Teacher: {
     // Through the loader, so `_entities` with N Teacher representations costs ⌈distinct ids / 100⌉ calls.

@@ -97,22 +97,37 @@ describe('teacher API stand-in', () => {
     expect((await call(api, '/api/v1/teachers/batch', { method: 'POST', body: '{"ids": 5}' })).status).toBe(400);
   }));
 
+  it('searches by ID number in the body (never the URL), optionally within schools, behind the key', () => withApi({}, async (api) => {
+    const search = (body: unknown, key: string | null = KEY) => call(api, '/api/v1/teachers/search', { method: 'POST', body: JSON.stringify(body) }, key);
+    expect((await search({ idNumber: teachers[0]!.SFZJH }, null)).status).toBe(401);
+    const all = await (await search({ idNumber: teachers[0]!.SFZJH.toLowerCase() })).json() as { total: number; items: TeacherRecord[] };
+    expect(all.total).toBe(teachers.length);
+    expect(all.items).toEqual(teachers);
+    const one = await (await search({ idNumber: teachers[0]!.SFZJH, schoolCodes: ['2144000001'] })).json() as { total: number; items: TeacherRecord[] };
+    expect(one.items.map((t) => t.GH)).toEqual(teachers.filter((t) => t.XXDM === '2144000001').map((t) => t.GH));
+    expect(await (await search({ idNumber: '440106199001010011' })).json()).toEqual({ total: 0, items: [] });
+    for (const bad of [{}, { idNumber: 5 }, { idNumber: 'x', schoolCodes: '2144000001' }]) expect((await search(bad)).status).toBe(400);
+    expect(api.stats.requests.search).toBe(7);
+  }));
+
   it('waits latencyMs before each answer', async () => {
     const waits: number[] = [];
     const sleep = async (ms: number) => { waits.push(ms); };
     await withApi({ latencyMs: 35, sleep }, async (api) => {
       await call(api, '/api/v1/teachers');
       await batch(api, ['x']);
+      await call(api, '/api/v1/teachers/search', { method: 'POST', body: '{"idNumber":"x"}' });
       await call(api, '/api/v1/teachers', {}, 'wrong');
     });
-    expect(waits).toEqual([35, 35, 35]);
+    expect(waits).toEqual([35, 35, 35, 35]);
   });
 
   it('answers 503 for the fraction of requests the failure rate picks', async () => {
     const rolls = [0.05, 0.5, 0.09, 0.95];
     await withApi({ failureRate: 0.1, random: () => rolls.shift() ?? 1 }, async (api) => {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await call(api, '/api/v1/teachers')).status);
+      for (let i = 0; i < 2; i++) statuses.push((await call(api, '/api/v1/teachers')).status);
+      for (let i = 0; i < 2; i++) statuses.push((await call(api, '/api/v1/teachers/search', { method: 'POST', body: '{"idNumber":"x"}' })).status);
       expect(statuses).toEqual([503, 200, 503, 200]);
       expect(api.stats.failed).toBe(2);
     });

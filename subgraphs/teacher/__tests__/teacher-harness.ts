@@ -28,8 +28,8 @@ export interface TeacherHarness {
   readonly api: RunningTeacherApi;
   readonly services: TeacherServices;
   readonly logs: ReadonlyArray<Record<string, unknown>>;
-  /** Signs a context carrying `permissions` (default: everything allowed) for this one query. */
-  query(query: string, variables?: Record<string, unknown>, permissions?: Permissions): Promise<GraphQLResponse>;
+  /** Signs a context carrying `permissions` (default: everything allowed) and the token's `purpose`, if any, for this one query. */
+  query(query: string, variables?: Record<string, unknown>, permissions?: Permissions, purpose?: string): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
@@ -59,9 +59,9 @@ export async function startTeacherHarness(records: ReadonlyArray<TeacherRecord>,
     api,
     services,
     logs,
-    async query(query, variables = {}, permissions = allowAllPermissions()) {
+    async query(query, variables = {}, permissions = allowAllPermissions(), purpose) {
       const body = { query, variables };
-      const context = await signContext(contextKeys, 'teacher', claimsWith(permissions), body, 60);
+      const context = await signContext(contextKeys, 'teacher', { ...claimsWith(permissions), ...(purpose ? { purpose } : {}) }, body, 60);
       const response = await fetch(subgraph.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },

@@ -1,0 +1,3 @@
+export * from './objection-target';
+export * from './state-machine';
+export * from './types';
