@@ -39,6 +39,7 @@ export function inMemoryStudentDb(source: StudentDbSource): StudentDb {
     countStudentsBySchools: unsupported('countStudentsBySchools'),
     guardiansByStudents: async (ids) => guardians.filter((g) => ids.includes(g.XH)),
     existingStudentIds: async (ids) => new Set(ids.filter((id) => students.some((s) => s.XH === id))),
+    enrollmentsByIdNumber: unsupported('enrollmentsByIdNumber'),
     close: async () => undefined,
   };
 }
