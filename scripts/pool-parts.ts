@@ -3,16 +3,17 @@ import { legacyDataPaths } from '../legacy/data-dir';
 import { openStudentDb } from '../legacy/student-db';
 import { startTeacherApi } from '../legacy/teacher-api';
 import type { Config } from '../platform/config';
-import { openHotState, type HotState } from '../platform/hot-state';
+import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
-import { openGovernanceStore, type GovernanceStore } from '../store';
+import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
+import { createTokenDenylist } from '../gateway/revocation/token-denylist';
 import { startGateway } from '../gateway/create-gateway';
 import { loadUnitTree } from '../gateway/school-directory';
 import { createFacilityServices, facility as facilitySubgraph } from '../subgraphs/facility';
@@ -203,19 +204,30 @@ export async function startGovernancePart(
 ): Promise<Part> {
   const services = await createGovernanceServices({
     store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
-    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE,
+    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
   return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
 }
 
+/**
+ * The gateway. `denylist: 'store'` reads the token denylist from PostgreSQL on
+ * every request: for a gateway in a process of its own without Redis, whose
+ * memory hot state no governance instance writes to.
+ */
 export async function startGatewayPart(
-  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState,
+  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState, denylistMode: 'hot' | 'store' = 'hot',
 ): Promise<Part> {
   const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
+  const stopNotices = await onGrantChanges(shared.hotState, (unit) => permissions.invalidate(unit), () => permissions.invalidate());
+  const denylist = createTokenDenylist({
+    mode: denylistMode, hotState: shared.hotState, store: tokenRevocationsRepository(shared.store.pool), clock: shared.clock, logger,
+    backstopMs: config.GRANT_POLL_MS,
+  });
+  await denylist.start();
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
@@ -226,7 +238,7 @@ export async function startGatewayPart(
     contextKeys: keys.context,
     contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
-    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
+    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
     production: config.NODE_ENV === 'production',
     logger,
     port: config.PORT,
@@ -241,6 +253,8 @@ export async function startGatewayPart(
     url: gateway.url,
     close: async () => {
       await gateway.close();
+      await stopNotices();
+      await denylist.close();
       await audit.close();
     },
   };

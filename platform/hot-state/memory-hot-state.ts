@@ -28,6 +28,7 @@ export function createMemoryHotState(keyPrefix: string, now: () => number = Date
     keyPrefix,
     isAvailable: () => true,
     get: async (key) => live(key)?.value,
+    getMany: async (...keys) => keys.map((key) => live(key)?.value),
     set: async (key, value, ttlSeconds) => {
       entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });
     },

@@ -73,6 +73,7 @@ export async function openRedisHotState(options: RedisHotStateOptions): Promise<
     redis: commands,
     isAvailable: () => available,
     get: (key) => guard(async () => (await commands.get(key)) ?? undefined),
+    getMany: (...keys) => guard(async () => (keys.length === 0 ? [] : (await commands.mget(...keys)).map((value) => value ?? undefined))),
     set: (key, value, ttlSeconds) => guard(async () => {
       if (ttlSeconds === undefined) await commands.set(key, value);
       else await commands.set(key, value, 'PX', Math.max(1, Math.round(ttlSeconds * 1000)));

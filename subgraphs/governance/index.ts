@@ -6,10 +6,13 @@ import type { Catalog } from '../../policies/catalog';
 import type { WorkingCalendar } from '../../policies/deadlines';
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
+import { createMemoryHotState, type HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
-import type { GovernanceStore } from '../../store';
+import { tokenRevocationsRepository, type GovernanceStore } from '../../store';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createGovernanceAdapter } from './adapter';
+import { withGrantNotices } from './grant-notices';
+import { createTokenRevocationService } from './token-revocations';
 import { createGovernanceLoaders } from './loaders';
 import { resolvers, type GovernanceContext, type GovernanceServices } from './resolvers';
 
@@ -19,8 +22,9 @@ import { resolvers, type GovernanceContext, type GovernanceServices } from './re
  *
  * Assembled from every `*.graphql` file of this folder (schema.graphql, and
  * audit-schema.graphql, which adds the audit and supervision queries with
- * `extend type Query`) and from `resolvers.ts` merged with `auditResolvers`
- * exported by audit-resolvers.ts when that file exists.
+ * `extend type Query`) and from `resolvers.ts` merged with the resolver maps
+ * of the optional files in `extraResolvers` (audit-resolvers.ts, and
+ * tokens-resolvers.ts for token revocation) when they exist.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -35,6 +39,12 @@ export interface GovernanceServicesOptions {
   readonly logger: Logger;
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
+  /**
+   * The shared hot state: grant changes are announced on it and token
+   * revocations copied into it (default: a private memory one, for tests
+   * without gateways).
+   */
+  readonly hotState?: HotState;
 }
 
 /**
@@ -44,15 +54,19 @@ export interface GovernanceServicesOptions {
 export async function createGovernanceServices(options: GovernanceServicesOptions): Promise<GovernanceServices> {
   const catalogVersion = await options.store.catalog.record(options.catalog);
   await options.store.units.sync(options.unitTree().all());
+  const hotState = options.hotState ?? createMemoryHotState('governance:');
   return {
     store: options.store,
-    adapter: createGovernanceAdapter(options.store, options.logger),
+    adapter: withGrantNotices(createGovernanceAdapter(options.store, options.logger), hotState, options.logger),
     catalog: options.catalog,
     catalogVersion,
     unitTree: options.unitTree,
     clock: options.clock,
     calendar: options.calendar,
     maxPageSize: options.maxPageSize ?? 500,
+    tokens: createTokenRevocationService({
+      repository: tokenRevocationsRepository(options.store.pool), hotState, unitTree: options.unitTree, clock: options.clock, logger: options.logger,
+    }),
   };
 }
 
@@ -62,14 +76,24 @@ function readTypeDefs(): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions: documents.flatMap((document) => document.definitions) };
 }
 
-/** The audit engineer's resolvers, when audit-resolvers.ts is there; a field defined twice stops start-up. */
+/** Optional resolver files of this folder and the map each exports. */
+const extraResolvers: ReadonlyArray<readonly [file: string, exported: string]> = [
+  ['audit-resolvers', 'auditResolvers'],
+  ['tokens-resolvers', 'tokensResolvers'],
+];
+
+/** resolvers.ts with the maps of the optional files that are there; a field defined twice stops start-up. */
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {
-  if (!['audit-resolvers.ts', 'audit-resolvers.js'].some((file) => existsSync(path.join(__dirname, file)))) return resolvers;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, present once the audit part is in
-  const audit = (require('./audit-resolvers') as { auditResolvers?: GraphQLResolverMap<GovernanceContext> }).auditResolvers;
-  if (!audit) throw new Error('subgraphs/governance/audit-resolvers.ts must export auditResolvers');
+  const maps: Array<GraphQLResolverMap<GovernanceContext>> = [resolvers];
+  for (const [file, exported] of extraResolvers) {
+    if (!['.ts', '.js'].some((extension) => existsSync(path.join(__dirname, `${file}${extension}`)))) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional modules, present once their part is in
+    const map = (require(`./${file}`) as Record<string, GraphQLResolverMap<GovernanceContext> | undefined>)[exported];
+    if (!map) throw new Error(`subgraphs/governance/${file}.ts must export ${exported}`);
+    maps.push(map);
+  }
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of [resolvers, audit]) {
+  for (const map of maps) {
     for (const [typeName, fields] of Object.entries(map)) {
       const into = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
