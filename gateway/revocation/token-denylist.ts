@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import {
-  copyTokenRevocation, copyUnitCutoff, DENYLIST_READY_KEY, HotStateUnavailable, revokedTokenKey, unitCutoffKey, type HotState,
+  copyToHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey, type HotState,
 } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
 import { MAX_TOKEN_TTL_SECONDS } from '../../policies/token-revocation';
@@ -48,7 +48,6 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
   const log = options.logger.child({ part: 'token-denylist' });
   let trusted = false;
   let rebuilding: Promise<void> | undefined;
-  let lastAttemptMs = 0;
   let lastMark: string | undefined;
   let stopped = false;
   const closers: Array<() => Promise<void> | void> = [];
@@ -58,15 +57,15 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
     trusted = false;
   };
   const rebuild = () => (rebuilding ??= (async () => {
-    lastAttemptMs = Date.now();
     const now = clock.now();
     const mark = await store.changeMark();
     const { tokens, cutoffs } = await store.inForce(now);
-    await Promise.all([
-      ...tokens.map((revocation) => copyTokenRevocation(hotState, revocation, now)),
-      ...cutoffs.map((cutoff) => copyUnitCutoff(hotState, cutoff, now, MAX_TOKEN_TTL_SECONDS)),
+    // One MULTI with the sentinel: a FLUSHDB cannot fall between the copy and the sentinel that vouches for it.
+    await copyToHotState(hotState, [
+      ...tokens.map((revocation) => tokenRevocationEntry(revocation, now)),
+      ...cutoffs.map((cutoff) => unitCutoffEntry(cutoff, now, MAX_TOKEN_TTL_SECONDS)),
+      { key: DENYLIST_READY_KEY, value: now.toISOString() },
     ]);
-    await hotState.set(DENYLIST_READY_KEY, now.toISOString());
     lastMark = mark;
     if (!trusted) log.info({ tokens: tokens.length, cutoffs: cutoffs.length }, 'denylist copied from PostgreSQL into the hot state');
     trusted = true;
@@ -75,8 +74,17 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
   }).finally(() => {
     rebuilding = undefined;
   }));
-  const rebuildSoon = () => {
-    if (options.mode === 'hot' && !stopped && hotState.isAvailable() && Date.now() - lastAttemptMs >= 1_000) void rebuild();
+  // Tried at once, then every 250 ms until the copy is complete again (the command connection may come back a
+  // moment after the subscriber's); while Redis is down an attempt costs nothing: it is not even tried.
+  let retry: NodeJS.Timeout | undefined;
+  const rebuildUntilTrusted = () => {
+    if (options.mode === 'store' || stopped || trusted || retry) return;
+    if (hotState.isAvailable()) void rebuild();
+    retry = setTimeout(() => {
+      retry = undefined;
+      rebuildUntilTrusted();
+    }, 250);
+    retry.unref();
   };
 
   const fromHotState = async (token: TokenIdentity): Promise<boolean | undefined> => {
@@ -100,7 +108,7 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
         const answer = await fromHotState(token);
         if (answer !== undefined) return answer;
       }
-      rebuildSoon();
+      rebuildUntilTrusted();
       try {
         return await store.isRevoked(token, clock.now());
       } catch (error) {
@@ -113,16 +121,12 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
       // A reconnect may follow a Redis restart or a window in which revocations could not be copied: copy again.
       closers.push(await hotState.subscribe(DENYLIST_CHANNEL, () => undefined, () => {
         distrust('Redis reconnected');
-        lastAttemptMs = 0;
-        rebuildSoon();
+        rebuildUntilTrusted();
       }));
       await rebuild();
       const poll = setInterval(() => {
         store.changeMark().then((mark) => {
-          if (mark !== lastMark) {
-            lastAttemptMs = 0;
-            rebuildSoon();
-          }
+          if (mark !== lastMark && hotState.isAvailable()) void rebuild();
         }, () => undefined);
       }, options.backstopMs);
       poll.unref();
@@ -130,6 +134,7 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
     },
     async close() {
       stopped = true;
+      clearTimeout(retry);
       for (const close of closers.splice(0)) await close();
       await rebuilding;
     },

@@ -27,6 +27,11 @@ export interface HotState {
   getMany(...keys: string[]): Promise<Array<string | undefined>>;
   /** Sets a value, expiring after `ttlSeconds` when given. */
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /**
+   * Sets several values at once (Redis MULTI): another client, a FLUSHDB
+   * included, sees all of them or none.
+   */
+  setMany(entries: ReadonlyArray<{ readonly key: string; readonly value: string; readonly ttlSeconds?: number }>): Promise<void>;
   /** Sets the value only where the key is absent; true when this call set it. */
   setIfAbsent(key: string, value: string, ttlSeconds?: number): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;

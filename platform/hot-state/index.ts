@@ -13,5 +13,5 @@ export async function openHotState(options: { redisUrl?: string; keyPrefix: stri
 }
 export { announceGrantChange, onGrantChanges, GRANT_CHANGES_CHANNEL } from './grant-changes';
 export {
-  copyTokenRevocation, copyUnitCutoff, DENYLIST_READY_KEY, revokedTokenKey, unitCutoffKey,
+  copyToHotState, DENYLIST_READY_KEY, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey, type HotEntry,
 } from './token-denylist-keys';

@@ -32,6 +32,9 @@ export function createMemoryHotState(keyPrefix: string, now: () => number = Date
     set: async (key, value, ttlSeconds) => {
       entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });
     },
+    setMany: async (list) => {
+      for (const { key, value, ttlSeconds } of list) entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });
+    },
     setIfAbsent: async (key, value, ttlSeconds) => {
       if (live(key)) return false;
       entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });

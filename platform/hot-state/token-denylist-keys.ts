@@ -13,21 +13,29 @@ export const revokedTokenKey = (unit: string, jti: string): string => `denylist:
 
 export const unitCutoffKey = (unit: string): string => `denylist:unit:${unit}`;
 
-/** Copies one revocation; the key expires with it, so Redis never holds more than is in force. */
-export async function copyTokenRevocation(
-  hotState: HotState, revocation: { jti: string; unit: string; expiresAt: Date }, now: Date,
-): Promise<void> {
+export interface HotEntry {
+  readonly key: string;
+  readonly value: string;
+  /** Unset: kept until deleted or flushed. */
+  readonly ttlSeconds?: number;
+}
+
+/** One revocation's key; it expires with the revocation, so Redis never holds more than is in force. Undefined when already expired. */
+export function tokenRevocationEntry(revocation: { jti: string; unit: string; expiresAt: Date }, now: Date): HotEntry | undefined {
   const ttlSeconds = (revocation.expiresAt.getTime() - now.getTime()) / 1000;
-  if (ttlSeconds > 0) await hotState.set(revokedTokenKey(revocation.unit, revocation.jti), '1', ttlSeconds);
+  return ttlSeconds > 0 ? { key: revokedTokenKey(revocation.unit, revocation.jti), value: '1', ttlSeconds } : undefined;
 }
 
 /**
- * Copies a unit's cut-off (milliseconds since the epoch). It expires when the
+ * A unit's cut-off key (milliseconds since the epoch). It expires when the
  * last token it can revoke has expired: `maxTokenTtlSeconds` after it.
  */
-export async function copyUnitCutoff(
-  hotState: HotState, cutoff: { unit: string; revokedBefore: Date }, now: Date, maxTokenTtlSeconds: number,
-): Promise<void> {
+export function unitCutoffEntry(cutoff: { unit: string; revokedBefore: Date }, now: Date, maxTokenTtlSeconds: number): HotEntry | undefined {
   const ttlSeconds = (cutoff.revokedBefore.getTime() + maxTokenTtlSeconds * 1000 - now.getTime()) / 1000;
-  if (ttlSeconds > 0) await hotState.set(unitCutoffKey(cutoff.unit), String(cutoff.revokedBefore.getTime()), ttlSeconds);
+  return ttlSeconds > 0 ? { key: unitCutoffKey(cutoff.unit), value: String(cutoff.revokedBefore.getTime()), ttlSeconds } : undefined;
+}
+
+/** Writes the entries that are still in force, in one MULTI. */
+export async function copyToHotState(hotState: HotState, entries: ReadonlyArray<HotEntry | undefined>): Promise<void> {
+  await hotState.setMany(entries.filter((entry): entry is HotEntry => entry !== undefined));
 }

@@ -3,7 +3,7 @@ import { MAX_TOKEN_TTL_SECONDS, mayRevokeTokensOf } from '../../policies/token-r
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
 import { toGraphQLError } from '../../platform/graphql-errors';
-import { copyTokenRevocation, copyUnitCutoff, type HotState } from '../../platform/hot-state';
+import { copyToHotState, tokenRevocationEntry, unitCutoffEntry, type HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
 import type { TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../store';
 import { isUnavailable } from './adapter';
@@ -62,7 +62,7 @@ export function createTokenRevocationService(deps: {
       const revocation = await committed(() => deps.repository.revokeToken({
         jti, unit: holder, revokedAt: now, expiresAt: new Date(now.getTime() + MAX_TOKEN_TTL_SECONDS * 1000), revokedBy: actor.unit, reason: given,
       }));
-      await copied(() => copyTokenRevocation(deps.hotState, revocation, deps.clock.now()));
+      await copied(() => copyToHotState(deps.hotState, [tokenRevocationEntry(revocation, deps.clock.now())]));
       return revocation;
     },
     async revokeUnitTokens(actor, unit, reason) {
@@ -71,7 +71,7 @@ export function createTokenRevocationService(deps: {
       const cutoff = await committed(() => deps.repository.revokeUnitTokens({
         unit, revokedBefore: now, revokedAt: now, revokedBy: actor.unit, reason: given,
       }));
-      await copied(() => copyUnitCutoff(deps.hotState, cutoff, deps.clock.now(), MAX_TOKEN_TTL_SECONDS));
+      await copied(() => copyToHotState(deps.hotState, [unitCutoffEntry(cutoff, deps.clock.now(), MAX_TOKEN_TTL_SECONDS)]));
       return cutoff;
     },
   };
