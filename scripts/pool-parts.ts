@@ -51,7 +51,7 @@ export interface RunningLegacy extends LegacyEndpoints {
  * student DB served from PGlite, the teacher HR API from its ndjson file; the
  * facility exports are files. Demo data is generated on the first run.
  */
-export async function startLegacyStandIns(config: Config, logger: Logger): Promise<RunningLegacy> {
+export async function startLegacyStandIns(config: Config, logger: Logger, studentDbMaxConnections?: number): Promise<RunningLegacy> {
   const paths = legacyDataPaths(config.DATA_DIR);
   const needsStandIn = !config.LEGACY_STUDENT_DB_URL || !config.LEGACY_TEACHER_API_URL || !config.LEGACY_FACILITY_DIR;
   if (needsStandIn) {
@@ -60,7 +60,10 @@ export async function startLegacyStandIns(config: Config, logger: Logger): Promi
   const closers: Array<() => Promise<void>> = [];
   let studentDbUrl = config.LEGACY_STUDENT_DB_URL;
   if (!studentDbUrl) {
-    const db = await openStudentDb({ kind: 'pglite', dataDir: paths.studentDbDir, host: config.HOST, port: config.LEGACY_STUDENT_DB_PORT });
+    const db = await openStudentDb({
+      kind: 'pglite', dataDir: paths.studentDbDir, host: config.HOST, port: config.LEGACY_STUDENT_DB_PORT,
+      ...(studentDbMaxConnections ? { maxConnections: studentDbMaxConnections } : {}),
+    });
     closers.push(() => db.close());
     studentDbUrl = db.url;
     logger.info({ url: db.url }, 'student-status DB stand-in (PGlite) serving');
