@@ -34,7 +34,8 @@ describe('a token revoked through one gateway', () => {
   it('is refused by the other within 100 ms (p99 of 50 tries), and by the first; other tokens are still served', async () => {
     const latencies: number[] = [];
     const bystander = await two.a.token('440106');
-    for (let i = 0; i < 50; i += 1) {
+    // Five tries first, not counted: the refusal path's first runs (JIT, connection set-up) are not propagation.
+    for (let i = 0; i < 55; i += 1) {
       const token = await two.a.token('440106');
       expect((await two.call(two.urlB, PROBE, { token })).status).toBe(200);
       const revoked = await two.call(two.urlA, REVOKE, { token, variables: { jti: jtiOf(token), reason: 'leaked in a test' } });
@@ -42,12 +43,13 @@ describe('a token revoked through one gateway', () => {
       const acknowledged = performance.now();
       let reply = await two.call(two.urlB, PROBE, { token });
       while (reply.status === 200 && performance.now() - acknowledged < 2_000) reply = await two.call(two.urlB, PROBE, { token });
-      latencies.push(performance.now() - acknowledged);
+      if (i >= 5) latencies.push(performance.now() - acknowledged);
       expect(reply).toEqual(revokedReply);
     }
     latencies.sort((x, y) => x - y);
     const p99 = latencies[Math.ceil(0.99 * latencies.length) - 1]!;
-    console.log(`revocation propagation A→B over ${latencies.length} tries: p50 ${latencies[24]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    console.log(`revocation propagation A→B (acknowledged → refusal received) over ${latencies.length} tries: p50 ${latencies[24]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; slowest ${latencies.slice(-5).map((l) => l.toFixed(0)).join(", ")} ms`);
+    expect(latencies).toHaveLength(50);
     expect(p99).toBeLessThan(100);
     expect(await two.call(two.urlA, PROBE, { token: (await two.a.token('440106')) })).toEqual(expect.objectContaining({ status: 200 }));
     expect((await two.call(two.urlB, PROBE, { token: bystander })).status).toBe(200);
