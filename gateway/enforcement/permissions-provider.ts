@@ -3,7 +3,7 @@ import type { Grant, Permissions } from '../../policies/permissions/types';
 import type { Clock } from '../../platform/clock';
 import type { GatewayContext } from '../gateway-context';
 
-/** Where the gateway reads grants: the governance store (through the shared hot state later). */
+/** Where the gateway reads grants: the governance store (cached here; dropped on the hot state's grant-change notices). */
 export interface GrantSource {
   activeFor(unit: string, now: Date): Promise<ReadonlyArray<Grant>>;
   /** A number that grows with every grant change, cheap to read. */

@@ -63,6 +63,8 @@ export function createTokenRevocationService(deps: {
         jti, unit: holder, revokedAt: now, expiresAt: new Date(now.getTime() + MAX_TOKEN_TTL_SECONDS * 1000), revokedBy: actor.unit, reason: given,
       }));
       await copied(() => copyToHotState(deps.hotState, [tokenRevocationEntry(revocation, deps.clock.now())]));
+      // Rows past their expiry revoke nothing; revocations are rare, so each one sweeps the old ones away.
+      await deps.repository.prune(now).catch((error: unknown) => deps.logger.warn({ err: error }, 'expired token revocations not pruned'));
       return revocation;
     },
     async revokeUnitTokens(actor, unit, reason) {
