@@ -231,6 +231,11 @@ export async function startGatewayPart(
     backstopMs: config.GRANT_POLL_MS,
   });
   await denylist.start();
+  const stopStarted = async () => {
+    await stopNotices();
+    await denylist.close();
+    await audit.close();
+  };
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
@@ -250,15 +255,16 @@ export async function startGatewayPart(
     catalog: shared.catalog,
     refusalMode: config.REFUSAL_MODE,
     audit,
+  }).catch(async (error: unknown) => {
+    await stopStarted();
+    throw error;
   });
   return {
     name: 'gateway',
     url: gateway.url,
     close: async () => {
       await gateway.close();
-      await stopNotices();
-      await denylist.close();
-      await audit.close();
+      await stopStarted();
     },
   };
 }
