@@ -1,3 +1,4 @@
+import { runHotStateBench } from './hot-state-bench';
 import { runShareTypesBench } from './share-types-bench';
 import { runUnifiedSchemaBench } from './unified-schema-bench';
 
@@ -10,6 +11,7 @@ import { runUnifiedSchemaBench } from './unified-schema-bench';
 const benches: Record<string, (options: { seconds: number; rounds: number }) => Promise<void>> = {
   'unified-schema': runUnifiedSchemaBench,
   'share-types': runShareTypesBench,
+  'hot-state': runHotStateBench,
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { RefusedRequest } from '../platform/http-graphql';
 import type { KeyPair } from '../platform/keys';
 import { bearerToken, TokenRejected, verifyToken } from '../platform/tokens';
 import { newEnforcementState, type GatewayContext } from './gateway-context';
+import { refuseRevoked, type TokenDenylist } from './revocation/token-denylist-check';
 
 export interface Authenticator {
   authenticate(request: IncomingMessage): Promise<GatewayContext>;
@@ -13,14 +14,18 @@ export interface Authenticator {
 /**
  * Every gateway request needs a bearer token signed by the pool. A missing,
  * malformed, forged, expired or unknown-unit token is refused with
- * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done.
+ * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done; so is a revoked
+ * one, when a denylist is given (gateway/revocation).
  */
-export function createAuthenticator(tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date()): Authenticator {
+export function createAuthenticator(
+  tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date(), denylist?: TokenDenylist,
+): Authenticator {
   return {
     async authenticate(request) {
       try {
         const claims = await verifyToken(tokenKeys, bearerToken(request.headers.authorization), now());
         if (!isKnownUnit(claims.unit)) throw new TokenRejected('invalid', `The token names unit ${claims.unit}, which is not a unit of the pool.`);
+        if (denylist) await refuseRevoked(denylist, claims);
         return {
           requestId: randomUUID(),
           unit: claims.unit,

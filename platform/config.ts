@@ -48,6 +48,7 @@ const schema = z.object({
   REFUSAL_MODE: z.enum(['partial', 'reject']).default('partial'),
   GRANT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  CLUSTER_INSTANCES: z.coerce.number().int().min(1).max(8).default(2),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { MAX_TOKEN_TTL_SECONDS } from '../policies/token-revocation';
 import { SIGNING_ALGORITHM, type KeyPair } from './keys';
 
 /**
@@ -10,11 +11,13 @@ import { SIGNING_ALGORITHM, type KeyPair } from './keys';
  */
 export const TOKEN_ISSUER = 'edupool';
 export const TOKEN_AUDIENCE = 'edupool-gateway';
-const MAX_TTL_SECONDS = 30 * 24 * 3600;
+const MAX_TTL_SECONDS = MAX_TOKEN_TTL_SECONDS;
 
 export interface TokenClaims {
   readonly unit: string;
   readonly jti: string;
+  /** `iat`, in whole seconds: a unit's cut-off revokes the tokens issued at or before it. */
+  readonly issuedAt: Date;
   readonly expiresAt: Date;
   readonly scope?: ReadonlyArray<string>;
   readonly application?: string;
@@ -41,6 +44,7 @@ export function parseTtl(text: string): number {
 
 export async function issueToken(keys: KeyPair, request: TokenRequest, now = new Date()): Promise<string> {
   if (!keys.privateKey) throw new Error('This process holds no token signing key.');
+  if (request.ttlSeconds > MAX_TTL_SECONDS) throw new RangeError(`TTL must be at most 30 days, got ${request.ttlSeconds} s`);
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({
     ...(request.scope?.length ? { scope: [...request.scope] } : {}),
@@ -57,7 +61,7 @@ export async function issueToken(keys: KeyPair, request: TokenRequest, now = new
     .sign(keys.privateKey);
 }
 
-export type TokenFailure = 'missing' | 'malformed' | 'expired' | 'invalid';
+export type TokenFailure = 'missing' | 'malformed' | 'expired' | 'invalid' | 'revoked';
 
 export class TokenRejected extends Error {
   constructor(readonly failure: TokenFailure, message: string) {
@@ -75,17 +79,21 @@ export async function verifyToken(keys: KeyPair, token: string, now = new Date()
       requiredClaims: ['exp', 'jti', 'sub', 'iat'],
       currentDate: now,
     });
+    // A revocation by jti is kept for the longest TTL only, so a longer-lived token could outlive it.
+    if (payload.exp! - payload.iat! > MAX_TTL_SECONDS) throw new TokenRejected('invalid', 'The token lives longer than the pool allows (30 days).');
     const scope = Array.isArray(payload.scope) && payload.scope.every((s) => typeof s === 'string')
       ? (payload.scope as string[]) : undefined;
     return {
       unit: payload.sub!,
       jti: payload.jti!,
+      issuedAt: new Date(payload.iat! * 1000),
       expiresAt: new Date(payload.exp! * 1000),
       ...(scope ? { scope } : {}),
       ...(typeof payload.application === 'string' ? { application: payload.application } : {}),
       ...(typeof payload.purpose === 'string' ? { purpose: payload.purpose } : {}),
     };
   } catch (error) {
+    if (error instanceof TokenRejected) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new TokenRejected('expired', 'The token has expired.');
     if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
       throw new TokenRejected('malformed', 'The token is not a well-formed JWT.');

@@ -3,17 +3,18 @@ import { legacyDataPaths } from '../legacy/data-dir';
 import { openStudentDb } from '../legacy/student-db';
 import { startTeacherApi } from '../legacy/teacher-api';
 import type { Config } from '../platform/config';
-import { openHotState, type HotState } from '../platform/hot-state';
+import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
 import { objectionsRepository } from '../store/objections/objections-repository';
-import { openGovernanceStore, type GovernanceStore } from '../store';
+import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
+import { createTokenDenylist } from '../gateway/revocation/token-denylist';
 import { startGateway } from '../gateway/create-gateway';
 import { configuredLimits } from '../gateway/limits';
 import { loadUnitTree } from '../gateway/school-directory';
@@ -52,7 +53,7 @@ export interface RunningLegacy extends LegacyEndpoints {
  * student DB served from PGlite, the teacher HR API from its ndjson file; the
  * facility exports are files. Demo data is generated on the first run.
  */
-export async function startLegacyStandIns(config: Config, logger: Logger): Promise<RunningLegacy> {
+export async function startLegacyStandIns(config: Config, logger: Logger, studentDbMaxConnections?: number): Promise<RunningLegacy> {
   const paths = legacyDataPaths(config.DATA_DIR);
   const needsStandIn = !config.LEGACY_STUDENT_DB_URL || !config.LEGACY_TEACHER_API_URL || !config.LEGACY_FACILITY_DIR;
   if (needsStandIn) {
@@ -61,7 +62,10 @@ export async function startLegacyStandIns(config: Config, logger: Logger): Promi
   const closers: Array<() => Promise<void>> = [];
   let studentDbUrl = config.LEGACY_STUDENT_DB_URL;
   if (!studentDbUrl) {
-    const db = await openStudentDb({ kind: 'pglite', dataDir: paths.studentDbDir, host: config.HOST, port: config.LEGACY_STUDENT_DB_PORT });
+    const db = await openStudentDb({
+      kind: 'pglite', dataDir: paths.studentDbDir, host: config.HOST, port: config.LEGACY_STUDENT_DB_PORT,
+      ...(studentDbMaxConnections ? { maxConnections: studentDbMaxConnections } : {}),
+    });
     closers.push(() => db.close());
     studentDbUrl = db.url;
     logger.info({ url: db.url }, 'student-status DB stand-in (PGlite) serving');
@@ -205,19 +209,35 @@ export async function startGovernancePart(
 ): Promise<Part> {
   const services = await createGovernanceServices({
     store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
-    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE,
+    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
   return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
 }
 
+/**
+ * The gateway. `denylist: 'store'` reads the token denylist from PostgreSQL on
+ * every request: for a gateway in a process of its own without Redis, whose
+ * memory hot state no governance instance writes to.
+ */
 export async function startGatewayPart(
-  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState,
+  config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState, denylistMode: 'hot' | 'store' = 'hot',
 ): Promise<Part> {
   const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
+  const stopNotices = await onGrantChanges(shared.hotState, (unit) => permissions.invalidate(unit), () => permissions.invalidate());
+  const denylist = createTokenDenylist({
+    mode: denylistMode, hotState: shared.hotState, store: tokenRevocationsRepository(shared.store.pool), clock: shared.clock, logger,
+    backstopMs: config.GRANT_POLL_MS,
+  });
+  await denylist.start();
+  const stopStarted = async () => {
+    await stopNotices();
+    await denylist.close();
+    await audit.close();
+  };
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
@@ -228,7 +248,7 @@ export async function startGatewayPart(
     contextKeys: keys.context,
     contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
-    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
+    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
     production: config.NODE_ENV === 'production',
     maxBodyBytes: config.MAX_BODY_BYTES,
     limits: configuredLimits(config),
@@ -240,13 +260,16 @@ export async function startGatewayPart(
     refusalMode: config.REFUSAL_MODE,
     audit,
     disputes: objectionsRepository(shared.store.pool),
+  }).catch(async (error: unknown) => {
+    await stopStarted();
+    throw error;
   });
   return {
     name: 'gateway',
     url: gateway.url,
     close: async () => {
       await gateway.close();
-      await audit.close();
+      await stopStarted();
     },
   };
 }

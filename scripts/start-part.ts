@@ -42,7 +42,11 @@ const starters: Record<string, (config: Config, logger: Logger) => Promise<() =>
   },
   async gateway(config, logger) {
     const shared = await sharedState(config, logger, true);
-    const part = await startGatewayPart(config, logger, shared.keys, configuredSubgraphUrls(config), shared);
+    // Without Redis this process's memory hot state is its own: no governance instance writes revocations into it.
+    if (shared.hotState.kind === 'memory') logger.warn('no REDIS_URL: the token denylist is read from PostgreSQL on every request, grant changes seen at each GRANT_POLL_MS');
+    const part = await startGatewayPart(
+      config, logger, shared.keys, configuredSubgraphUrls(config), shared, shared.hotState.kind === 'memory' ? 'store' : 'hot',
+    );
     return async () => {
       await part.close();
       await shared.close();

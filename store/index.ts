@@ -6,3 +6,6 @@ export type { UnitsRepository } from './units';
 export type { CatalogVersionsRepository } from './catalog-versions';
 export type { GrantFilter, GrantRecord, GrantsRepository } from './grants';
 export type { ApplicationFilter, EventInput, NewApplication, ShareApplicationsRepository, TransitionPlan } from './share-applications';
+export {
+  tokenRevocationsRepository, type TokenIdentity, type TokenRevocation, type TokenRevocationsRepository, type UnitTokenCutoff,
+} from './token-revocations';

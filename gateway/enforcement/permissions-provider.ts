@@ -3,7 +3,7 @@ import type { Grant, Permissions } from '../../policies/permissions/types';
 import type { Clock } from '../../platform/clock';
 import type { GatewayContext } from '../gateway-context';
 
-/** Where the gateway reads grants: the governance store (through the shared hot state later). */
+/** Where the gateway reads grants: the governance store (cached here; dropped on the hot state's grant-change notices). */
 export interface GrantSource {
   activeFor(unit: string, now: Date): Promise<ReadonlyArray<Grant>>;
   /** A number that grows with every grant change, cheap to read. */
@@ -12,12 +12,17 @@ export interface GrantSource {
 
 export interface PermissionsProvider {
   forRequest(context: GatewayContext): Promise<Permissions>;
-  /** Drops cached grants now (this instance made a grant change). */
-  invalidate(): void;
+  /**
+   * Drops cached grants now: the unit's when given (a grant-change notice
+   * named its grantee), else everyone's (this instance made a change, or the
+   * notices may have been missed).
+   */
+  invalidate(unit?: string): void;
   close(): void;
 }
 
 interface CachedPermissions {
+  readonly unit: string;
   readonly grants: ReadonlyArray<Grant>;
   readonly permissions: Permissions;
   /** The first instant a grant of this set starts or ends: the permissions must be worked out again then. */
@@ -26,8 +31,13 @@ interface CachedPermissions {
 
 /**
  * Works out a request's permissions once (STYLE.md habit 4), caching them per
- * unit and token scope until a grant changes (the store's change mark, polled)
- * or a grant's validity starts or ends. Rules downstream are look-ups only.
+ * unit and token scope until a grant changes or a grant's validity starts or
+ * ends. Grant changes arrive as notices through the shared hot state (see
+ * scripts/pool-parts: `invalidate(unit)` on every instance); the store's change
+ * mark is still polled every `pollMs` as a backstop, because a notice can be
+ * lost where no resync follows: the publisher's Redis write failing while the
+ * subscribers stay connected, or the governance process dying between its
+ * commit and its publish.
  */
 export function createPermissionsProvider(options: {
   grants: GrantSource;
@@ -39,9 +49,14 @@ export function createPermissionsProvider(options: {
   let grantsByUnit = new Map<string, Promise<ReadonlyArray<Grant>>>();
   let permissionsByKey = new Map<string, CachedPermissions>();
   let lastMark: number | undefined;
-  const invalidate = () => {
-    grantsByUnit = new Map();
-    permissionsByKey = new Map();
+  const invalidate = (unit?: string) => {
+    if (unit === undefined) {
+      grantsByUnit = new Map();
+      permissionsByKey = new Map();
+      return;
+    }
+    grantsByUnit.delete(unit);
+    for (const [key, cached] of permissionsByKey) if (cached.unit === unit) permissionsByKey.delete(key);
   };
   const poll = setInterval(() => {
     options.grants.changeMark().then((mark) => {
@@ -80,7 +95,7 @@ export function createPermissionsProvider(options: {
         },
         now,
       });
-      permissionsByKey.set(key, { grants, permissions, recomputeAtMs: nextValidityEdge(grants, now) });
+      permissionsByKey.set(key, { unit: context.unit, grants, permissions, recomputeAtMs: nextValidityEdge(grants, now) });
       return permissions;
     },
     invalidate,

@@ -23,8 +23,15 @@ export interface HotState {
   /** True while commands are expected to succeed (always true in memory mode). */
   isAvailable(): boolean;
   get(key: string): Promise<string | undefined>;
+  /** Several values in one round trip (MGET), in the order of the keys. */
+  getMany(...keys: string[]): Promise<Array<string | undefined>>;
   /** Sets a value, expiring after `ttlSeconds` when given. */
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /**
+   * Sets several values at once (Redis MULTI): another client, a FLUSHDB
+   * included, sees all of them or none.
+   */
+  setMany(entries: ReadonlyArray<{ readonly key: string; readonly value: string; readonly ttlSeconds?: number }>): Promise<void>;
   /** Sets the value only where the key is absent; true when this call set it. */
   setIfAbsent(key: string, value: string, ttlSeconds?: number): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;

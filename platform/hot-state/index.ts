@@ -11,3 +11,7 @@ export async function openHotState(options: { redisUrl?: string; keyPrefix: stri
   if (!options.redisUrl) return createMemoryHotState(options.keyPrefix);
   return openRedisHotState({ url: options.redisUrl, keyPrefix: options.keyPrefix, logger: options.logger });
 }
+export { announceGrantChange, onGrantChanges, GRANT_CHANGES_CHANNEL } from './grant-changes';
+export {
+  copyToHotState, DENYLIST_READY_KEY, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey, type HotEntry,
+} from './token-denylist-keys';

@@ -28,8 +28,12 @@ export function createMemoryHotState(keyPrefix: string, now: () => number = Date
     keyPrefix,
     isAvailable: () => true,
     get: async (key) => live(key)?.value,
+    getMany: async (...keys) => keys.map((key) => live(key)?.value),
     set: async (key, value, ttlSeconds) => {
       entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });
+    },
+    setMany: async (list) => {
+      for (const { key, value, ttlSeconds } of list) entries.set(key, { value, expiresAtMs: expiry(ttlSeconds) });
     },
     setIfAbsent: async (key, value, ttlSeconds) => {
       if (live(key)) return false;

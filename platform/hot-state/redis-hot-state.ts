@@ -61,10 +61,10 @@ export async function openRedisHotState(options: RedisHotStateOptions): Promise<
   subscriber.on('message', (channel: string, message: string) => {
     for (const handler of handlers.get(channel) ?? []) handler(message);
   });
-  let subscriberWasReady = false;
+  // Registered after the first 'ready' was awaited, so every 'ready' seen here is a reconnect (or a late first
+  // connection after a start with Redis down): either way messages may have been missed.
   subscriber.on('ready', () => {
-    if (subscriberWasReady) for (const resync of resyncs) resync();
-    subscriberWasReady = true;
+    for (const resync of resyncs) resync();
   });
 
   return {
@@ -73,9 +73,21 @@ export async function openRedisHotState(options: RedisHotStateOptions): Promise<
     redis: commands,
     isAvailable: () => available,
     get: (key) => guard(async () => (await commands.get(key)) ?? undefined),
+    getMany: (...keys) => guard(async () => (keys.length === 0 ? [] : (await commands.mget(...keys)).map((value) => value ?? undefined))),
     set: (key, value, ttlSeconds) => guard(async () => {
       if (ttlSeconds === undefined) await commands.set(key, value);
       else await commands.set(key, value, 'PX', Math.max(1, Math.round(ttlSeconds * 1000)));
+    }),
+    setMany: (entries) => guard(async () => {
+      if (entries.length === 0) return;
+      const multi = commands.multi();
+      for (const { key, value, ttlSeconds } of entries) {
+        if (ttlSeconds === undefined) multi.set(key, value);
+        else multi.set(key, value, 'PX', Math.max(1, Math.round(ttlSeconds * 1000)));
+      }
+      const replies = await multi.exec();
+      const failed = replies?.find(([error]) => error);
+      if (!replies || failed) throw failed?.[0] ?? new Error('MULTI aborted');
     }),
     setIfAbsent: (key, value, ttlSeconds) => guard(async () => {
       const reply = ttlSeconds === undefined

@@ -58,7 +58,7 @@ export function createGovernanceAdapter(store: GovernanceStore, logger: Logger):
  * (connection refused, connection terminated, query timeout). A JavaScript
  * TypeError and its kin are our defects, never the store's absence.
  */
-function isUnavailable(error: unknown): boolean {
+export function isUnavailable(error: unknown): boolean {
   if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return false;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return true;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -6,12 +6,18 @@ import type { Catalog } from '../../policies/catalog';
 import type { WorkingCalendar } from '../../policies/deadlines';
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
+import { createMemoryHotState, type HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
-import type { GovernanceStore } from '../../store';
+import { tokenRevocationsRepository, type GovernanceStore } from '../../store';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createGovernanceAdapter } from './adapter';
+import { withGrantNotices } from './grant-notices';
+import { createTokenRevocationService } from './token-revocations';
 import { createGovernanceLoaders } from './loaders';
+import { auditResolvers } from './audit-resolvers';
+import { objectionsResolvers } from './objections-resolvers';
 import { resolvers, type GovernanceContext, type GovernanceServices } from './resolvers';
+import { tokensResolvers } from './tokens-resolvers';
 
 /**
  * The governance subgraph: the catalog, each unit's access, and the sharing
@@ -19,8 +25,9 @@ import { resolvers, type GovernanceContext, type GovernanceServices } from './re
  *
  * Assembled from every `*.graphql` file of this folder (schema.graphql;
  * audit-schema.graphql, which adds the audit and supervision queries with
- * `extend type Query`; objections-schema.graphql, 校核纠错) and from
- * `resolvers.ts` merged with each optional resolver file that exists.
+ * `extend type Query`; objections-schema.graphql, 校核纠错; tokens-schema.graphql,
+ * token revocation) and from `resolvers.ts` merged with the resolver map of
+ * each of those parts.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -35,6 +42,12 @@ export interface GovernanceServicesOptions {
   readonly logger: Logger;
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
+  /**
+   * The shared hot state: grant changes are announced on it and token
+   * revocations copied into it (default: a private memory one, for tests
+   * without gateways).
+   */
+  readonly hotState?: HotState;
 }
 
 /**
@@ -44,15 +57,19 @@ export interface GovernanceServicesOptions {
 export async function createGovernanceServices(options: GovernanceServicesOptions): Promise<GovernanceServices> {
   const catalogVersion = await options.store.catalog.record(options.catalog);
   await options.store.units.sync(options.unitTree().all());
+  const hotState = options.hotState ?? createMemoryHotState('governance:');
   return {
     store: options.store,
-    adapter: createGovernanceAdapter(options.store, options.logger),
+    adapter: withGrantNotices(createGovernanceAdapter(options.store, options.logger), hotState, options.logger),
     catalog: options.catalog,
     catalogVersion,
     unitTree: options.unitTree,
     clock: options.clock,
     calendar: options.calendar,
     maxPageSize: options.maxPageSize ?? 500,
+    tokens: createTokenRevocationService({
+      repository: tokenRevocationsRepository(options.store.pool), hotState, unitTree: options.unitTree, clock: options.clock, logger: options.logger,
+    }),
   };
 }
 
@@ -62,28 +79,12 @@ function readTypeDefs(): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions: documents.flatMap((document) => document.definitions) };
 }
 
-/**
- * Optional resolver files beside resolvers.ts, each merged in when present
- * (so parts built on separate branches assemble without editing one shared
- * map): the file and the export it must have. A field defined twice stops
- * start-up.
- */
-const optionalResolvers: ReadonlyArray<readonly [file: string, exportName: string]> = [
-  ['audit-resolvers', 'auditResolvers'],
-  ['objections-resolvers', 'objectionsResolvers'],
-];
+/** The resolver maps of the subgraph's parts, merged; a field defined twice stops start-up. */
+const partResolvers: ReadonlyArray<GraphQLResolverMap<GovernanceContext>> = [resolvers, auditResolvers, objectionsResolvers, tokensResolvers];
 
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {
-  const maps: GraphQLResolverMap<GovernanceContext>[] = [resolvers];
-  for (const [file, exportName] of optionalResolvers) {
-    if (![`${file}.ts`, `${file}.js`].some((name) => existsSync(path.join(__dirname, name)))) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, present once its part is in
-    const map = (require(`./${file}`) as Record<string, GraphQLResolverMap<GovernanceContext> | undefined>)[exportName];
-    if (!map) throw new Error(`subgraphs/governance/${file}.ts must export ${exportName}`);
-    maps.push(map);
-  }
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) {
+  for (const map of partResolvers) {
     for (const [typeName, fields] of Object.entries(map)) {
       const into = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {

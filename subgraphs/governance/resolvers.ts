@@ -9,6 +9,7 @@ import { toGraphQLError } from '../../platform/graphql-errors';
 import type { ApplicationFilter, GovernanceStore, GrantFilter } from '../../store';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { GovernanceLoaders } from './loaders';
+import type { TokenRevocationService } from './token-revocations';
 import {
   toAccessEntries, toApplicationView, toCatalogResourceView, toEventView, toGrantView, type ApplicationView,
 } from './mapper';
@@ -20,6 +21,8 @@ export interface GovernanceServices extends WorkflowDeps {
   readonly store: GovernanceStore;
   /** Largest `first` a list accepts. */
   readonly maxPageSize: number;
+  /** Token revocation (tokens-resolvers.ts). */
+  readonly tokens: TokenRevocationService;
 }
 
 export interface GovernanceContext extends BaseSubgraphContext {

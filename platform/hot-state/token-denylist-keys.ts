@@ -1,0 +1,41 @@
+import type { HotState } from './hot-state';
+
+/**
+ * The hot state's copy of the token denylist (the store's revoked_tokens and
+ * unit_token_cutoffs): one key per revoked token, one per unit cut-off, and a
+ * sentinel the gateways set after copying everything from PostgreSQL. A Redis
+ * that has lost its data (flushed, restarted empty) has lost the sentinel too,
+ * which is how a gateway knows it must not trust a missing key.
+ */
+export const DENYLIST_READY_KEY = 'denylist:ready';
+
+export const revokedTokenKey = (unit: string, jti: string): string => `denylist:jti:${unit}:${jti}`;
+
+export const unitCutoffKey = (unit: string): string => `denylist:unit:${unit}`;
+
+export interface HotEntry {
+  readonly key: string;
+  readonly value: string;
+  /** Unset: kept until deleted or flushed. */
+  readonly ttlSeconds?: number;
+}
+
+/** One revocation's key; it expires with the revocation, so Redis never holds more than is in force. Undefined when already expired. */
+export function tokenRevocationEntry(revocation: { jti: string; unit: string; expiresAt: Date }, now: Date): HotEntry | undefined {
+  const ttlSeconds = (revocation.expiresAt.getTime() - now.getTime()) / 1000;
+  return ttlSeconds > 0 ? { key: revokedTokenKey(revocation.unit, revocation.jti), value: '1', ttlSeconds } : undefined;
+}
+
+/**
+ * A unit's cut-off key (milliseconds since the epoch). It expires when the
+ * last token it can revoke has expired: `maxTokenTtlSeconds` after it.
+ */
+export function unitCutoffEntry(cutoff: { unit: string; revokedBefore: Date }, now: Date, maxTokenTtlSeconds: number): HotEntry | undefined {
+  const ttlSeconds = (cutoff.revokedBefore.getTime() + maxTokenTtlSeconds * 1000 - now.getTime()) / 1000;
+  return ttlSeconds > 0 ? { key: unitCutoffKey(cutoff.unit), value: String(cutoff.revokedBefore.getTime()), ttlSeconds } : undefined;
+}
+
+/** Writes the entries that are still in force, in one MULTI. */
+export async function copyToHotState(hotState: HotState, entries: ReadonlyArray<HotEntry | undefined>): Promise<void> {
+  await hotState.setMany(entries.filter((entry): entry is HotEntry => entry !== undefined));
+}
