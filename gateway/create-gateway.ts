@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
@@ -31,6 +31,10 @@ export interface GatewayOptions {
   readonly catalog: Catalog;
   readonly refusalMode: RefusalMode;
   readonly audit: AuditSink;
+  /** Run after enforcement, whose findings they read (rate limits per resource, registered operations). */
+  readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
+  /** Automatic persisted queries; Apollo's in-process cache when unset. */
+  readonly persistedQueries?: PersistedQueryOptions;
 }
 
 export interface RunningGateway extends Listening {
@@ -53,10 +57,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     plugins: [
       enforcementPlugin({
         permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit, logger,
       }),
+      ...(options.plugins ?? []),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -14,6 +14,7 @@ import { createGovernanceServices, governanceSubgraph } from '../subgraphs/gover
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
 import { startGateway } from '../gateway/create-gateway';
+import { hotStateFeatures } from '../gateway/limits-and-persisted';
 import { loadUnitTree } from '../gateway/school-directory';
 import { createFacilityServices, facility as facilitySubgraph } from '../subgraphs/facility';
 import { serveSubgraph } from '../subgraphs/kit/serve-subgraph';
@@ -216,6 +217,10 @@ export async function startGatewayPart(
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
+  const features = hotStateFeatures(config, {
+    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
+    hotState: shared.hotState, store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
+  });
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
@@ -226,7 +231,7 @@ export async function startGatewayPart(
     contextKeys: keys.context,
     contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
-    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now()),
+    authenticator: features.authenticator,
     production: config.NODE_ENV === 'production',
     logger,
     port: config.PORT,
@@ -235,6 +240,8 @@ export async function startGatewayPart(
     catalog: shared.catalog,
     refusalMode: config.REFUSAL_MODE,
     audit,
+    plugins: features.plugins,
+    persistedQueries: features.persistedQueries,
   });
   return {
     name: 'gateway',
