@@ -204,7 +204,7 @@ export async function startGovernancePart(
 ): Promise<Part> {
   const services = await createGovernanceServices({
     store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
-    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE,
+    calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
   return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);

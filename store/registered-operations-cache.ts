@@ -17,6 +17,11 @@ export interface RegisteredOperationsCache {
 
 const keyOf = (unit: string) => `regops:${unit}`;
 
+/** What the governance subgraph calls after changing a unit's rows. */
+export async function forgetRegisteredOperations(hotState: HotState, unit: string): Promise<void> {
+  await hotState.delete(keyOf(unit)).catch(() => undefined);
+}
+
 export function registeredOperationsCache(
   hotState: HotState, repository: Pick<RegisteredOperationsRepository, 'hashesOf'>, ttlSeconds: number,
 ): RegisteredOperationsCache {
@@ -33,8 +38,6 @@ export function registeredOperationsCache(
       }
       return hashes.includes(sha256);
     },
-    async forget(unit) {
-      await hotState.delete(keyOf(unit)).catch(() => undefined);
-    },
+    forget: (unit) => forgetRegisteredOperations(hotState, unit),
   };
 }

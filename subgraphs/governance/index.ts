@@ -6,6 +6,7 @@ import type { Catalog } from '../../policies/catalog';
 import type { WorkingCalendar } from '../../policies/deadlines';
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
+import type { HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
 import type { GovernanceStore } from '../../store';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
@@ -18,9 +19,9 @@ import { resolvers, type GovernanceContext, type GovernanceServices } from './re
  * workflow (apply, endorse, decide, withdraw, revoke) on the governance store.
  *
  * Assembled from every `*.graphql` file of this folder (schema.graphql, and
- * audit-schema.graphql, which adds the audit and supervision queries with
- * `extend type Query`) and from `resolvers.ts` merged with `auditResolvers`
- * exported by audit-resolvers.ts when that file exists.
+ * audit-schema.graphql and operations-schema.graphql, which add their fields
+ * with `extend type Query` / `extend type Mutation`) and from `resolvers.ts`
+ * merged with the resolvers of audit-resolvers.ts and operations-resolvers.ts.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -35,6 +36,8 @@ export interface GovernanceServicesOptions {
   readonly logger: Logger;
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
+  /** The shared hot state, for forgetting its copies of store rows after a change. */
+  readonly hotState?: HotState;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function createGovernanceServices(options: GovernanceServicesOption
     clock: options.clock,
     calendar: options.calendar,
     maxPageSize: options.maxPageSize ?? 500,
+    ...(options.hotState ? { hotState: options.hotState } : {}),
   };
 }
 
@@ -62,14 +66,24 @@ function readTypeDefs(): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions: documents.flatMap((document) => document.definitions) };
 }
 
-/** The audit engineer's resolvers, when audit-resolvers.ts is there; a field defined twice stops start-up. */
+/** Further resolver files beside resolvers.ts, each merged in when present (the audit part arrived later than the rest). */
+const resolverFiles: ReadonlyArray<{ readonly file: string; readonly exportName: string }> = [
+  { file: 'audit-resolvers', exportName: 'auditResolvers' },
+  { file: 'operations-resolvers', exportName: 'operationsResolvers' },
+];
+
+/** resolvers.ts merged with each further file's export; a field defined twice stops start-up. */
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {
-  if (!['audit-resolvers.ts', 'audit-resolvers.js'].some((file) => existsSync(path.join(__dirname, file)))) return resolvers;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, present once the audit part is in
-  const audit = (require('./audit-resolvers') as { auditResolvers?: GraphQLResolverMap<GovernanceContext> }).auditResolvers;
-  if (!audit) throw new Error('subgraphs/governance/audit-resolvers.ts must export auditResolvers');
+  const maps: Array<GraphQLResolverMap<GovernanceContext>> = [resolvers];
+  for (const { file, exportName } of resolverFiles) {
+    if (!['.ts', '.js'].some((ext) => existsSync(path.join(__dirname, `${file}${ext}`)))) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional modules, merged when present
+    const map = (require(`./${file}`) as Record<string, GraphQLResolverMap<GovernanceContext> | undefined>)[exportName];
+    if (!map) throw new Error(`subgraphs/governance/${file}.ts must export ${exportName}`);
+    maps.push(map);
+  }
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of [resolvers, audit]) {
+  for (const map of maps) {
     for (const [typeName, fields] of Object.entries(map)) {
       const into = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {

@@ -6,6 +6,7 @@ import {
 } from '../../policies/share-workflow';
 import { CITY_DIVISION_CODE } from '../../policies/standards';
 import { toGraphQLError } from '../../platform/graphql-errors';
+import type { HotState } from '../../platform/hot-state';
 import type { ApplicationFilter, GovernanceStore, GrantFilter } from '../../store';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { GovernanceLoaders } from './loaders';
@@ -20,6 +21,8 @@ export interface GovernanceServices extends WorkflowDeps {
   readonly store: GovernanceStore;
   /** Largest `first` a list accepts. */
   readonly maxPageSize: number;
+  /** The shared hot state, whose copies of store rows (registered operations) are forgotten after a change. */
+  readonly hotState?: HotState;
 }
 
 export interface GovernanceContext extends BaseSubgraphContext {
