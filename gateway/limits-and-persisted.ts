@@ -12,6 +12,7 @@ import type { GatewayContext } from './gateway-context';
 import { createRateLimits } from './limits/rate-limits';
 import { withRateLimits } from './limits/rate-limited-authenticator';
 import { catalogRateLimitOf, resourceRateLimitPlugin } from './limits/resource-rate-limit-plugin';
+import { withRegisteredTexts } from './persisted/persisted-query-cache';
 import { registeredOperationsPlugin } from './persisted/registered-operations-plugin';
 
 export interface HotStateFeatures {
@@ -42,19 +43,19 @@ export function hotStateFeatures(config: Config, parts: {
   const plugins: Array<ApolloServerPlugin<GatewayContext>> = [
     resourceRateLimitPlugin({ limits, catalog: parts.catalog, limitOf: catalogRateLimitOf }),
   ];
+  const ttl = config.PERSISTED_QUERY_TTL_SECONDS;
+  let cache = hotStateKeyValueCache(parts.hotState, 'apollo', ttl);
   if (config.PERSISTED_OPERATIONS_MODE === 'registered-for-partners') {
     const repository = registeredOperationsRepository(parts.store.pool, parts.clock);
     plugins.push(registeredOperationsPlugin({
       isPartner: (unit) => parts.unitTree().get(unit)?.type === 'PARTNER_DEPARTMENT',
       registered: registeredOperationsCache(parts.hotState, repository, config.REGISTERED_OPERATIONS_CACHE_SECONDS),
     }));
+    cache = withRegisteredTexts(cache, (sha256) => repository.textOf(sha256), ttl);
   }
   return {
     authenticator: limited ? withRateLimits(parts.authenticator, limits) : parts.authenticator,
     plugins,
-    persistedQueries: {
-      cache: hotStateKeyValueCache(parts.hotState, 'apq', config.PERSISTED_QUERY_TTL_SECONDS),
-      ttl: config.PERSISTED_QUERY_TTL_SECONDS,
-    },
+    persistedQueries: { cache, ttl },
   };
 }

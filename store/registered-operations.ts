@@ -20,6 +20,8 @@ export interface RegisteredOperationsRepository {
   list(unit: string | undefined, limit: number): Promise<RegisteredOperation[]>;
   /** The hashes registered for a unit: what the gateway caches. */
   hashesOf(unit: string): Promise<string[]>;
+  /** The text registered under a hash, for whichever unit: a registered operation may be sent by hash alone. */
+  textOf(sha256: string): Promise<string | undefined>;
 }
 
 interface Row {
@@ -57,6 +59,10 @@ export function registeredOperationsRepository(pool: Pool, clock: Clock): Regist
     async hashesOf(unit) {
       const { rows } = await pool.query<{ sha256: string }>('SELECT sha256 FROM registered_operations WHERE unit = $1', [unit]);
       return rows.map((row) => row.sha256);
+    },
+    async textOf(sha256) {
+      const { rows } = await pool.query<{ body: string }>('SELECT body FROM registered_operations WHERE sha256 = $1 LIMIT 1', [sha256]);
+      return rows[0]?.body;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { HotState } from './hot-state';
 
 /**
  * Apollo's KeyValueCache over the shared hot state, under a namespace of its
- * own: automatic persisted queries registered on one gateway instance are
+ * own (Apollo adds its own prefix too, `apq:` for persisted queries): automatic persisted queries registered on one gateway instance are
  * found by every other. A cache must never make a request fail, so while
  * Redis is unreachable a read is a miss (an APQ client then sends the full
  * text) and a write is dropped.
