@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatSpread, measureLoad, spread, type LoadFigures, type LoadTarget } from './measure';
+import { createRateLimits } from '../gateway/limits/rate-limits';
+import { openHotState } from '../platform/hot-state';
+import { createLogger } from '../platform/logger';
+import { formatSpread, measureLoad, spread, type LoadFigures, type LoadTarget, type Spread } from './measure';
 import { startTargets } from './targets-process';
 
 /**
@@ -11,7 +14,9 @@ import { startTargets } from './targets-process';
  * light queries, so that the limiter's share shows. Interleaved round by round,
  * alternating which goes first; the ratio is taken within each round. The
  * counters are in Redis when REDIS_URL is set (under a prefix of this run's
- * own; they expire within a minute), in process memory otherwise.
+ * own; they expire within a minute), in process memory otherwise. Beside
+ * the load figures, the limiter alone: the time of one admission (unit and
+ * token) called back to back, which the machine's load disturbs less.
  */
 const QUERIES = {
   // No subgraph fetch and no audit row: the gateway's own path, where the limiter's share is largest.
@@ -43,14 +48,34 @@ export async function runRateLimitBench(options: { seconds: number; rounds: numb
         }
       }
     }
-    await writeResults(options, targets.hotState, figures);
+    await writeResults(options, targets.hotState, figures, await admissionMicroseconds(options.rounds));
   } finally {
     await targets.stop();
   }
 }
 
+/** Microseconds per admission, 2,000 back to back per round, over the same hot state as the pool's. */
+async function admissionMicroseconds(rounds: number): Promise<Spread> {
+  const hotState = await openHotState({
+    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    keyPrefix: `edupool-bench-${randomBytes(3).toString('hex')}:`, logger: createLogger('silent', 'bench'),
+  });
+  try {
+    const limits = createRateLimits(hotState, { unitPerMinute: 1_000_000_000, tokenPerMinute: 1_000_000_000 });
+    const perRound: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < 2_000; i += 1) await limits.admitRequest({ unit: '440100', token: 'bench' });
+      perRound.push(Number(process.hrtime.bigint() - started) / 1_000 / 2_000);
+    }
+    return spread(perRound);
+  } finally {
+    await hotState.close();
+  }
+}
+
 async function writeResults(
-  options: { seconds: number; rounds: number }, hotState: string, figures: Record<QueryName, Record<Kind, LoadFigures[]>>,
+  options: { seconds: number; rounds: number }, hotState: string, figures: Record<QueryName, Record<Kind, LoadFigures[]>>, admissionUs: Spread,
 ): Promise<void> {
   const rows = (Object.keys(QUERIES) as QueryName[]).map((query) => {
     const { withLimiter, withoutLimiter } = figures[query];
@@ -67,7 +92,7 @@ async function writeResults(
   const folder = path.join(__dirname, 'results');
   await mkdir(folder, { recursive: true });
   const when = new Date().toISOString();
-  await writeFile(path.join(folder, 'rate-limits.json'), `${JSON.stringify({ when, ...options, connections: 10, counters: hotState, rows }, null, 2)}\n`);
+  await writeFile(path.join(folder, 'rate-limits.json'), `${JSON.stringify({ when, ...options, connections: 10, counters: hotState, admissionMicroseconds: admissionUs, rows }, null, 2)}\n`);
   const table = [
     `# Rate limiter cost per request (${when})`,
     '',
@@ -76,6 +101,8 @@ async function writeResults(
     '| query | with limiter req/s | without req/s | with ÷ without | with p99 ms | without p99 ms | failures |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| \`${r.query}\` | ${formatSpread(r.withLimiterRps, 1)} | ${formatSpread(r.withoutLimiterRps, 1)} | ${formatSpread(r.withOverWithoutRpsRatio, 3)} | ${formatSpread(r.withLimiterP99Ms, 0)} | ${formatSpread(r.withoutLimiterP99Ms, 0)} | ${r.failures} |`),
+    '',
+    `The limiter alone (unit and token, back to back, 2,000 per round): ${formatSpread(admissionUs, 1)} µs per admission.`,
     '',
   ].join('\n');
   await writeFile(path.join(folder, 'rate-limits.md'), table);
