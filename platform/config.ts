@@ -48,6 +48,7 @@ const schema = z.object({
   PERSISTED_OPERATIONS_MODE: z.enum(['apq', 'registered-for-partners']).default('apq'),
   PERSISTED_QUERY_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
   REGISTERED_OPERATIONS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  ENTITY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3_600),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -195,8 +195,9 @@ export interface SharedState {
   readonly clock: Clock;
 }
 
-export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock): Promise<UnitTree> {
-  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now());
+export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock, hotState?: HotState): Promise<UnitTree> {
+  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now(),
+    hotState && config.ENTITY_CACHE_TTL_SECONDS > 0 ? { hotState, ttlSeconds: config.ENTITY_CACHE_TTL_SECONDS } : undefined);
 }
 
 export async function startGovernancePart(
