@@ -1,6 +1,5 @@
 import { createMemoryHotState } from '../../platform/hot-state';
-import type { HotState } from '../../platform/hot-state';
-import { HotStateUnavailable } from '../../platform/hot-state/hot-state';
+import { unavailableHotState } from '../../platform/hot-state/__tests__/unavailable-hot-state';
 import { forgetRegisteredOperations, registeredOperationsCache } from '../registered-operations-cache';
 
 /** The store's rows stand behind a counter: the cache must ask them once per unit until forgotten or expired. */
@@ -38,9 +37,7 @@ describe('registeredOperationsCache', () => {
   });
 
   it('asks the store every time while the hot state is unavailable, and still decides', async () => {
-    const down = { ...createMemoryHotState('t:') } as HotState;
-    const fail = async () => { throw new HotStateUnavailable(new Error('ECONNREFUSED')); };
-    Object.assign(down, { get: fail, set: fail, delete: fail });
+    const down = unavailableHotState();
     const store = rows({ GZGAJ: ['a'] });
     const cache = registeredOperationsCache(down, store.repository, 60);
     expect(await cache.isRegistered('GZGAJ', 'a')).toBe(true);

@@ -1,7 +1,6 @@
-import { createLogger } from '../../logger';
-import { openHotState } from '..';
 import { createMemoryHotState } from '../memory-hot-state';
 import { forgetNonPersonal, readThrough } from '../non-personal-cache';
+import { unavailableHotState } from './unavailable-hot-state';
 
 function counter<T>(value: T) {
   const calls: number[] = [];
@@ -32,16 +31,12 @@ describe('readThrough (non-personal entities)', () => {
   });
 
   it('loads on every call while Redis is unreachable, and never fails for it', async () => {
-    const state = await openHotState({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: 'edupool-test-down:', logger: createLogger('silent', 'test') });
-    try {
-      const source = counter(['a']);
-      expect(await readThrough(state, 'school-directory', 'all', 60, source.load)).toEqual(['a']);
-      expect(await readThrough(state, 'school-directory', 'all', 60, source.load)).toEqual(['a']);
-      expect(source.calls).toHaveLength(2);
-      await expect(forgetNonPersonal(state, 'school-directory', 'all')).resolves.toBeUndefined();
-    } finally {
-      await state.close();
-    }
+    const state = unavailableHotState();
+    const source = counter(['a']);
+    expect(await readThrough(state, 'school-directory', 'all', 60, source.load)).toEqual(['a']);
+    expect(await readThrough(state, 'school-directory', 'all', 60, source.load)).toEqual(['a']);
+    expect(source.calls).toHaveLength(2);
+    await expect(forgetNonPersonal(state, 'school-directory', 'all')).resolves.toBeUndefined();
   });
 
   it('propagates a failure of the source itself', async () => {
