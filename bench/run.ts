@@ -1,5 +1,6 @@
 import { runHotStateBench } from './hot-state-bench';
 import { runShareTypesBench } from './share-types-bench';
+import { runRateLimitBench } from './rate-limit-bench';
 import { runUnifiedSchemaBench } from './unified-schema-bench';
 
 /**
@@ -12,6 +13,7 @@ const benches: Record<string, (options: { seconds: number; rounds: number }) => 
   'unified-schema': runUnifiedSchemaBench,
   'share-types': runShareTypesBench,
   'hot-state': runHotStateBench,
+  'rate-limits': runRateLimitBench,
 };
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import { loadKeyPair } from '../platform/keys';
 import { createLogger } from '../platform/logger';
 import { issueToken } from '../platform/tokens';
 import { startPool } from '../scripts/start-pool';
-import { poolCatalog } from '../scripts/pool-parts';
+import { loadPoolKeys, poolCatalog, startGatewayPart } from '../scripts/pool-parts';
+import { systemClock } from '../platform/clock';
 import { effectivePermissions, serializePermissions } from '../policies';
 import { createBaseContext } from '../subgraphs/kit/base-context';
 import { createFacilityServices, facility } from '../subgraphs/facility';
@@ -22,12 +23,14 @@ import { createTeacherServices, teacherSubgraph } from '../subgraphs/teacher';
  * The benchmark's servers, in a process of their own so that the load
  * generator does not share their event loop: the full pool, and beside it the
  * baselines over the same legacy stand-ins — the same subgraph code served
- * plainly (no signed context), a plain @apollo/gateway over those, and the
- * student subgraph alone. Prints one JSON line with the URLs and a token, then
+ * plainly (no signed context), a plain @apollo/gateway over those, the
+ * student subgraph alone, and a second pool gateway without rate limits. Prints one JSON line with the URLs and a token, then
  * answers `totals` on stdin with the legacy call counters.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PORT: '0', STUDENT_SUBGRAPH_PORT: '0', TEACHER_SUBGRAPH_PORT: '0',
+  // Allowances no benchmark reaches, unless the environment sets them: the limiter's cost is measured, never its refusals.
+  const config = loadConfig({ RATE_LIMIT_UNIT_PER_MINUTE: '1000000000', RATE_LIMIT_TOKEN_PER_MINUTE: '1000000000',
+    ...process.env, LOG_LEVEL: 'silent', PORT: '0', STUDENT_SUBGRAPH_PORT: '0', TEACHER_SUBGRAPH_PORT: '0',
     FACILITY_SUBGRAPH_PORT: '0', LEGACY_TEACHER_PORT: '0', LEGACY_STUDENT_DB_PORT: '0' });
   const logger = createLogger('silent', 'bench');
   const pool = await startPool(config, logger);
@@ -67,9 +70,16 @@ async function main(): Promise<void> {
     }),
   });
   const { url: plainGatewayUrl } = await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } });
+  // A second gateway over the same subgraphs and store, without rate limits: the baseline of the limiter's cost.
+  const unlimited = await startGatewayPart({ ...config, PORT: 0, RATE_LIMIT_UNIT_PER_MINUTE: 0, RATE_LIMIT_TOKEN_PER_MINUTE: 0 }, logger,
+    await loadPoolKeys(config, true),
+    { student: pool.subgraphs.student.url, teacher: pool.subgraphs.teacher.url, facility: pool.subgraphs.facility.url, governance: pool.subgraphs.governance.url },
+    { store: pool.store, hotState: pool.hotState, unitTree: pool.unitTree, catalog, clock: systemClock });
   const tokenKeys = await loadKeyPair('token', { dataDir: config.DATA_DIR }, true);
   const token = await issueToken(tokenKeys, { unit: '440100', ttlSeconds: 4 * 3600 });
-  process.stdout.write(`${JSON.stringify({ pool: pool.gatewayUrl, plainGateway: plainGatewayUrl, studentSubgraph: plainUrls.student, token })}\n`);
+  process.stdout.write(`${JSON.stringify({
+    pool: pool.gatewayUrl, poolWithoutRateLimits: unlimited.url, hotState: pool.hotState.kind, plainGateway: plainGatewayUrl, studentSubgraph: plainUrls.student, token,
+  })}\n`);
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (line: string) => {
     if (line.trim() === 'totals') void legacyCallTotals().then((totals) => process.stdout.write(`${JSON.stringify(totals)}\n`));

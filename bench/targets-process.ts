@@ -5,6 +5,10 @@ import { createInterface } from 'node:readline';
 /** The benchmark's servers, run in a child process (bench/serve-targets.ts). */
 export interface Targets {
   readonly pool: string;
+  /** The pool's gateway again, on the same subgraphs, with rate limits off. */
+  readonly poolWithoutRateLimits: string;
+  /** Where the rate-limit counters live: 'redis' (REDIS_URL) or 'memory'. */
+  readonly hotState: 'redis' | 'memory';
   readonly plainGateway: string;
   readonly studentSubgraph: string;
   readonly token: string;

@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
@@ -36,6 +36,10 @@ export interface GatewayOptions {
   readonly audit: AuditSink;
   /** Open objections, flagged on every response serving a disputed record. */
   readonly disputes?: DisputeSource;
+  /** Run after enforcement, whose findings they read (rate limits per resource, registered operations). */
+  readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
+  /** Automatic persisted queries; Apollo's in-process cache when unset. */
+  readonly persistedQueries?: PersistedQueryOptions;
 }
 
 export interface RunningGateway extends Listening {
@@ -59,11 +63,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     ...operationLimits(options.limits, options.production),
+    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     plugins: [
       enforcementPlugin({
         permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit,
         ...(options.disputes ? { disputes: options.disputes } : {}), logger,
       }),
+      ...(options.plugins ?? []),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -49,6 +49,13 @@ const schema = z.object({
   GRANT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
   CLUSTER_INSTANCES: z.coerce.number().int().min(1).max(8).default(2),
+  // 0 turns a limit off; the defaults leave room for an app's bursts and for the test suite's pools.
+  RATE_LIMIT_UNIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  PERSISTED_OPERATIONS_MODE: z.enum(['apq', 'registered-for-partners']).default('apq'),
+  PERSISTED_QUERY_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+  REGISTERED_OPERATIONS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  ENTITY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3_600),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -13,6 +13,8 @@ export function isMalformedRequestCode(code: unknown): boolean {
   return typeof code === 'string' && malformedRequestCodes.has(code);
 }
 
+const apqMistakes = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 /**
  * The error normaliser every server installs as `formatError`: errors with one
  * of our codes pass (without stack traces), a malformed operation becomes
@@ -31,6 +33,10 @@ export function maskError(formatted: GraphQLFormattedError, requestId: string): 
   // The automatic-persisted-query protocol needs its own codes so that clients retry with the full text.
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
     return { message: formatted.message, extensions: { code } };
+  }
+  // Apollo raises these two client mistakes without a code; they are not internal errors.
+  if (apqMistakes.has(formatted.message)) {
+    return { ...errors.badUserInput('extensions.persistedQuery', `${formatted.message}: send the sha256 (hex) of the exact query text, with version 1.`) };
   }
   const masked = errors.internal(requestId);
   return {

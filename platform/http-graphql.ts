@@ -37,7 +37,10 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
 }
 
 function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
-  sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] });
+  // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After.
+  const retry = refusal.shape.extensions.retryAfterSeconds;
+  const headers: Record<string, string> = typeof retry === 'number' ? { 'retry-after': String(retry) } : {};
+  sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
 }
 
 function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -17,6 +17,7 @@ import { createAuthenticator } from '../gateway/authenticate';
 import { createTokenDenylist } from '../gateway/revocation/token-denylist';
 import { startGateway } from '../gateway/create-gateway';
 import { configuredLimits } from '../gateway/limits';
+import { hotStateFeatures } from '../gateway/limits-and-persisted';
 import { loadUnitTree } from '../gateway/school-directory';
 import { createFacilityServices, facility as facilitySubgraph } from '../subgraphs/facility';
 import { serveSubgraph } from '../subgraphs/kit/serve-subgraph';
@@ -200,8 +201,9 @@ export interface SharedState {
   readonly clock: Clock;
 }
 
-export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock): Promise<UnitTree> {
-  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now());
+export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock, hotState?: HotState): Promise<UnitTree> {
+  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now(),
+    hotState && config.ENTITY_CACHE_TTL_SECONDS > 0 ? { hotState, ttlSeconds: config.ENTITY_CACHE_TTL_SECONDS } : undefined);
 }
 
 export async function startGovernancePart(
@@ -238,6 +240,10 @@ export async function startGatewayPart(
     await denylist.close();
     await audit.close();
   };
+  const features = hotStateFeatures(config, {
+    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
+    hotState: shared.hotState, store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
+  });
   const gateway = await startGateway({
     subgraphs: [
       { name: studentSubgraph.name, typeDefs: studentSubgraph.typeDefs, url: urls.student },
@@ -248,7 +254,7 @@ export async function startGatewayPart(
     contextKeys: keys.context,
     contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
-    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
+    authenticator: features.authenticator,
     production: config.NODE_ENV === 'production',
     maxBodyBytes: config.MAX_BODY_BYTES,
     limits: configuredLimits(config),
@@ -260,6 +266,8 @@ export async function startGatewayPart(
     refusalMode: config.REFUSAL_MODE,
     audit,
     disputes: objectionsRepository(shared.store.pool),
+    plugins: features.plugins,
+    persistedQueries: features.persistedQueries,
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

@@ -65,7 +65,7 @@ async function sharedState(config: Config, logger: Logger, gateway: boolean) {
     await store.close();
   };
   try {
-    const unitTree = await readUnitTree(config, keys, configuredSubgraphUrls(config).student, catalog, systemClock);
+    const unitTree = await readUnitTree(config, keys, configuredSubgraphUrls(config).student, catalog, systemClock, hotState);
     return { keys: gateway ? keys : await loadPoolKeys(config, false), catalog, store, hotState, unitTree, clock: systemClock, close };
   } catch (error) {
     await close();

@@ -53,7 +53,7 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
     started.push(teacher);
     const facility = await startFacilityPart(config, logger, keys, legacy.facilityDir);
     started.push(facility);
-    const unitTree = await readUnitTree(config, keys, student.url, catalog, clock);
+    const unitTree = await readUnitTree(config, keys, student.url, catalog, clock, hotState);
     const shared = { store, hotState, unitTree, catalog, clock };
     const governance = await startGovernancePart(config, logger, keys, shared);
     started.push(governance);

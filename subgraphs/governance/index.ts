@@ -16,6 +16,7 @@ import { createTokenRevocationService } from './token-revocations';
 import { createGovernanceLoaders } from './loaders';
 import { auditResolvers } from './audit-resolvers';
 import { objectionsResolvers } from './objections-resolvers';
+import { operationsResolvers } from './operations-resolvers';
 import { resolvers, type GovernanceContext, type GovernanceServices } from './resolvers';
 import { tokensResolvers } from './tokens-resolvers';
 
@@ -23,11 +24,12 @@ import { tokensResolvers } from './tokens-resolvers';
  * The governance subgraph: the catalog, each unit's access, and the sharing
  * workflow (apply, endorse, decide, withdraw, revoke) on the governance store.
  *
- * Assembled from every `*.graphql` file of this folder (schema.graphql;
- * audit-schema.graphql, which adds the audit and supervision queries with
- * `extend type Query`; objections-schema.graphql, 校核纠错; tokens-schema.graphql,
- * token revocation) and from `resolvers.ts` merged with the resolver map of
- * each of those parts.
+ * Assembled from every `*.graphql` file of this folder (schema.graphql; and
+ * the parts that add their fields with `extend type Query` / `extend type
+ * Mutation`: audit-schema.graphql, audit and supervision; objections-schema.graphql,
+ * 校核纠错; tokens-schema.graphql, token revocation; operations-schema.graphql,
+ * registered operations) and from `resolvers.ts` merged with the resolver map
+ * of each of those parts.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -43,9 +45,10 @@ export interface GovernanceServicesOptions {
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
   /**
-   * The shared hot state: grant changes are announced on it and token
-   * revocations copied into it (default: a private memory one, for tests
-   * without gateways).
+   * The shared hot state: grant changes are announced on it, token
+   * revocations copied into it, and its copies of store rows (registered
+   * operations) forgotten after a change (default: a private memory one, for
+   * tests without gateways).
    */
   readonly hotState?: HotState;
 }
@@ -70,6 +73,7 @@ export async function createGovernanceServices(options: GovernanceServicesOption
     tokens: createTokenRevocationService({
       repository: tokenRevocationsRepository(options.store.pool), hotState, unitTree: options.unitTree, clock: options.clock, logger: options.logger,
     }),
+    hotState,
   };
 }
 
@@ -80,7 +84,9 @@ function readTypeDefs(): DocumentNode {
 }
 
 /** The resolver maps of the subgraph's parts, merged; a field defined twice stops start-up. */
-const partResolvers: ReadonlyArray<GraphQLResolverMap<GovernanceContext>> = [resolvers, auditResolvers, objectionsResolvers, tokensResolvers];
+const partResolvers: ReadonlyArray<GraphQLResolverMap<GovernanceContext>> = [
+  resolvers, auditResolvers, objectionsResolvers, tokensResolvers, operationsResolvers,
+];
 
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -6,6 +6,7 @@ import {
 } from '../../policies/share-workflow';
 import { CITY_DIVISION_CODE } from '../../policies/standards';
 import { toGraphQLError } from '../../platform/graphql-errors';
+import type { HotState } from '../../platform/hot-state';
 import type { ApplicationFilter, GovernanceStore, GrantFilter } from '../../store';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { GovernanceLoaders } from './loaders';
@@ -23,6 +24,8 @@ export interface GovernanceServices extends WorkflowDeps {
   readonly maxPageSize: number;
   /** Token revocation (tokens-resolvers.ts). */
   readonly tokens: TokenRevocationService;
+  /** The shared hot state, whose copies of store rows (registered operations) are forgotten after a change. */
+  readonly hotState: HotState;
 }
 
 export interface GovernanceContext extends BaseSubgraphContext {

@@ -1,0 +1,23 @@
+import { errors } from '../../policies/errors';
+import { RefusedRequest } from '../../platform/http-graphql';
+import type { Authenticator } from '../authenticate';
+import type { RateLimits } from './rate-limits';
+
+/**
+ * Counts each authenticated request against its unit's and its token's
+ * allowance before any GraphQL work: a refusal is RATE_LIMITED, HTTP 429, with
+ * `retryAfterSeconds` and a `Retry-After` header (platform/http-graphql).
+ * A request refused for its token is not counted, it never got this far.
+ * Anonymous requests (open data) should be counted by client address: the
+ * subject is the hook for that.
+ */
+export function withRateLimits(authenticator: Authenticator, limits: RateLimits): Authenticator {
+  return {
+    async authenticate(request) {
+      const context = await authenticator.authenticate(request);
+      const verdict = await limits.admitRequest({ unit: context.unit, token: context.tokenId });
+      if (!verdict.allowed) throw new RefusedRequest(429, errors.rateLimited(verdict.retryAfterSeconds));
+      return context;
+    },
+  };
+}
