@@ -11,7 +11,7 @@ import type { Authenticator } from './authenticate';
 import type { GatewayContext } from './gateway-context';
 import { createRateLimits } from './limits/rate-limits';
 import { withRateLimits } from './limits/rate-limited-authenticator';
-import { catalogRateLimitOf, resourceRateLimitPlugin } from './limits/resource-rate-limit-plugin';
+import { resourceRateLimitPlugin } from './limits/resource-rate-limit-plugin';
 import { withRegisteredTexts } from './persisted/persisted-query-cache';
 import { registeredOperationsPlugin } from './persisted/registered-operations-plugin';
 
@@ -41,7 +41,7 @@ export function hotStateFeatures(config: Config, parts: {
   });
   const limited = config.RATE_LIMIT_UNIT_PER_MINUTE > 0 || config.RATE_LIMIT_TOKEN_PER_MINUTE > 0;
   const plugins: Array<ApolloServerPlugin<GatewayContext>> = [
-    resourceRateLimitPlugin({ limits, catalog: parts.catalog, limitOf: catalogRateLimitOf }),
+    resourceRateLimitPlugin({ limits, catalog: parts.catalog }),
   ];
   const ttl = config.PERSISTED_QUERY_TTL_SECONDS;
   let cache = hotStateKeyValueCache(parts.hotState, 'apollo', ttl);

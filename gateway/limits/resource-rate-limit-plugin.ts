@@ -1,29 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Catalog, CatalogResource } from '../../policies';
+import { rateLimitOf, type Catalog, type RateLimit } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
 import type { GatewayContext } from '../gateway-context';
-import type { RateLimits, ResourceRateLimit } from './rate-limits';
+import type { RateLimits } from './rate-limits';
 
 /**
  * Per-(unit, resource) limits, e.g. on verification queries (核验): counted
  * once the enforcement plugin knows which catalog resources the request is
- * served (`enforcement.served`), before anything is planned or fetched. Install
+ * served (`enforcement.served`), before anything is planned or fetched, each
+ * resource's allowance as its catalog entry sets it (`rateLimit`). Install
  * after the enforcement plugin: `responseForOperation` hooks run in order.
  */
 export function resourceRateLimitPlugin(options: {
   limits: RateLimits;
   catalog: Catalog;
-  limitOf: (resource: CatalogResource) => ResourceRateLimit | undefined;
 }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue, response }) {
-          const resources = new Map<string, ResourceRateLimit>();
+          const resources = new Map<string, RateLimit>();
           for (const coordinate of contextValue.enforcement.served.keys()) {
-            const resource = options.catalog.resourceOf(coordinate);
-            const limit = resource && options.limitOf(resource);
-            if (resource && limit) resources.set(resource.code, limit);
+            const limited = rateLimitOf(options.catalog, coordinate);
+            if (limited) resources.set(limited.resource, limited.limit);
           }
           let wait = 0;
           for (const [code, limit] of resources) {
@@ -42,13 +41,4 @@ export function resourceRateLimitPlugin(options: {
       };
     },
   };
-}
-
-/**
- * The catalog's optional `rateLimit` on a resource, read structurally until
- * the catalog's type declares it (the verification work adds the field).
- */
-export function catalogRateLimitOf(resource: CatalogResource): ResourceRateLimit | undefined {
-  const limit = (resource as CatalogResource & { readonly rateLimit?: ResourceRateLimit }).rateLimit;
-  return limit && limit.requests > 0 && limit.perSeconds > 0 ? limit : undefined;
 }
