@@ -30,7 +30,7 @@ const declaredFields: Readonly<Record<string, ReadonlyArray<string>>> = {
   /** The aggregate root: each field is one indicator with one definition (DOMAIN.md "Statistics"). */
   Statistics: [
     'enrolledStudents', 'fullTimeTeachers', 'studentTeacherRatio', 'classSizeBands',
-    'buildingAreaPerStudent', 'dangerousBuildingArea',
+    'buildingAreaPerStudent', 'dangerousBuildingArea', 'schoolGroups',
   ],
 };
 
@@ -63,6 +63,7 @@ export function parseCoordinate(s: string): Coordinate | undefined {
  */
 export const structuralTypes: ReadonlyArray<string> = Object.freeze([
   'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'Grade', 'SeismicIntensity', 'PageInfo',
+  'StatisticTable', 'StatisticCell', 'DimensionValue', 'SchoolGroup',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

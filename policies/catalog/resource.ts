@@ -60,6 +60,8 @@ export interface CatalogResource {
   readonly responseDeadline: ResponseDeadline;
   /** Open data (Measures chapter 6): published to the public, not just shared. */
   readonly open: boolean;
+  /** For aggregate resources: person counts below it are withheld from readers without record-level access (default 5). */
+  readonly suppressionThreshold?: number;
   readonly coordinates: ReadonlyArray<string>;
 }
 
@@ -96,6 +98,7 @@ export const catalogResourceSchema = z.strictObject({
     .strictObject({ days: z.number().int().positive(), calendar: z.enum(['NATURAL', 'WORKING']) })
     .default(() => ({ days: 15, calendar: 'NATURAL' as const })),
   open: z.boolean().default(false),
+  suppressionThreshold: z.number().int().min(2).optional(),
   coordinates: z.array(z.string()).min(1),
 });
 

@@ -3,6 +3,7 @@ import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLE
 import type { ClassRow, GuardianRow, SchoolRow, StudentRow } from '../../legacy/records';
 import { countLegacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
+import type { SqlStatement } from './statistics-sql';
 
 /**
  * The only code that speaks to the student-status DB: one `pg.Pool` on a URL,
@@ -73,6 +74,8 @@ export interface StudentDb {
   guardiansByStudents(ids: ReadonlyArray<string>): Promise<GuardianRow[]>;
   /** Which of the ids exist at all, reading the key only: tells "no such student" from "outside your scope". */
   existingStudentIds(ids: ReadonlyArray<string>): Promise<Set<string>>;
+  /** The rows of one statistics GROUP BY (statistics-sql.ts): dimension columns as text, `n` the count. */
+  aggregate(statement: SqlStatement): Promise<Array<Readonly<Record<string, string | number>>>>;
   close(): Promise<void>;
 }
 
@@ -200,6 +203,8 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
       run(`SELECT ${GUARDIAN_SELECT} FROM ${TABLES.guardians} g WHERE g.xh = ANY($1::text[]) ORDER BY g.xh, g.cyxh`, [[...ids]], readGuardian),
     existingStudentIds: async (ids) =>
       new Set(await run(`SELECT s.xh FROM ${TABLES.students} s WHERE s.xh = ANY($1::text[])`, [[...ids]], (r) => String(r.xh))),
+    aggregate: (statement) =>
+      run(statement.sql, statement.params, (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'n' ? Number(v) : String(v)]))),
     close: () => pool.end(),
   };
 }
