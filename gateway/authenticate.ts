@@ -4,6 +4,7 @@ import { errors } from '../policies/errors';
 import { RefusedRequest } from '../platform/http-graphql';
 import type { KeyPair } from '../platform/keys';
 import { bearerToken, TokenRejected, verifyToken } from '../platform/tokens';
+import { anonymousContext, isAnonymousRequest } from './anonymous-access';
 import { newEnforcementState, type GatewayContext } from './gateway-context';
 
 export interface Authenticator {
@@ -13,11 +14,13 @@ export interface Authenticator {
 /**
  * Every gateway request needs a bearer token signed by the pool. A missing,
  * malformed, forged, expired or unknown-unit token is refused with
- * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done.
+ * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done. A request with
+ * no Authorization header is the anonymous role (open data only).
  */
 export function createAuthenticator(tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date()): Authenticator {
   return {
     async authenticate(request) {
+      if (isAnonymousRequest(request)) return anonymousContext();
       try {
         const claims = await verifyToken(tokenKeys, bearerToken(request.headers.authorization), now());
         if (!isKnownUnit(claims.unit)) throw new TokenRejected('invalid', `The token names unit ${claims.unit}, which is not a unit of the pool.`);

@@ -7,6 +7,8 @@ import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
+import { anonymousAccessPlugin } from './anonymous-access';
+import { openDataRoutes } from './open-data';
 import type { Authenticator } from './authenticate';
 import type { AuditSink } from './enforcement/audit-entry';
 import { typeNamesOf } from './enforcement/audience-permissions';
@@ -57,6 +59,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       enforcementPlugin({
         permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit, logger,
       }),
+      anonymousAccessPlugin(options.catalog),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -74,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         response.writeHead(200, { 'content-type': metricsContentType });
         response.end(await metricsText());
       },
-    }],
+    }, ...openDataRoutes(server, options.catalog)],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

@@ -41,10 +41,6 @@ export function suppressSmallCells(input: SuppressionInput): SuppressedCell[] {
   const cells = input.cells;
   const index = new Map<string, number>();
   cells.forEach((cell, i) => index.set(keyString(cell.key), i));
-  const open = cells.map((cell) => !input.recordLevel(cell.key));
-  const reason: Array<'PRIMARY' | 'COMPLEMENTARY' | undefined> = cells.map((cell, i) =>
-    open[i] && cell.value < input.threshold ? 'PRIMARY' : undefined);
-
   const equations: Equation[] = [];
   const lines = new Map<string, number[]>();
   cells.forEach((cell, i) => {
@@ -57,6 +53,9 @@ export function suppressSmallCells(input: SuppressionInput): SuppressedCell[] {
       else lines.set(id, [i]);
     }
   });
+  const open = readerCannotSee(cells, dims, lines, input.recordLevel);
+  const reason: Array<'PRIMARY' | 'COMPLEMENTARY' | undefined> = cells.map((cell, i) =>
+    open[i] && cell.value < input.threshold ? 'PRIMARY' : undefined);
   for (const [id, members] of lines) {
     const total = index.get(id.slice(id.indexOf('#') + 1));
     if (total !== undefined) equations.push({ total, members });
@@ -81,4 +80,24 @@ export function suppressSmallCells(input: SuppressionInput): SuppressedCell[] {
     const why = reason[i];
     return why === undefined ? { ...cell, suppressed: false } : { ...cell, suppressed: true, reason: why };
   });
+}
+
+/**
+ * Which cells hold rows the reader may not see. A total is visible when every
+ * cell of one of its lines is (its rows are all the reader's own, e.g. a
+ * district bureau's district is the only one with the group), so it is
+ * decided from the finest level up.
+ */
+function readerCannotSee(
+  cells: ReadonlyArray<CountCell>, dims: ReadonlyArray<StatisticDimension>, lines: ReadonlyMap<string, number[]>, recordLevel: (key: CellKey) => boolean,
+): boolean[] {
+  const open = cells.map((cell) => !recordLevel(cell.key));
+  const order = cells.map((_, i) => i).sort((a, b) => Object.keys(cells[b]!.key).length - Object.keys(cells[a]!.key).length);
+  for (const i of order) {
+    if (!open[i]) continue;
+    const key = cells[i]!.key;
+    const seen = dims.some((d) => key[d] === undefined && (lines.get(`${d}#${keyString(key)}`) ?? []).every((m) => !open[m]) && lines.has(`${d}#${keyString(key)}`));
+    if (seen) open[i] = false;
+  }
+  return open;
 }

@@ -28,6 +28,12 @@ describe('primary suppression', () => {
     expect(cells.find((c) => c.key.DISTRICT === '440106' && c.key.GRADE === '11')!.suppressed).toBe(false);
     expect(cells.find((c) => c.key.DISTRICT === '440103' && c.key.GRADE === '11')!.suppressed).toBe(true);
   });
+
+  it('publishes a total whose rows are all the reader\'s own (its district is the only one in the group)', () => {
+    const own = (key: { DISTRICT?: string }) => key.DISTRICT === '440106';
+    const cells = suppress(byDistrictGrade, [['440106', '11', 1], ['440106', '12', 30], ['440103', '12', 30]], own);
+    expect(cells.find((c) => c.key.GRADE === '11' && c.key.DISTRICT === undefined)).toMatchObject({ value: 1, suppressed: false });
+  });
 });
 
 describe('complementary suppression', () => {
