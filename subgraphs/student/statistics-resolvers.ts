@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { errors } from '../../policies/errors';
-import { checkStatisticsRequest, statisticDefinitions, statisticsKey, type CellKey, type CountCell, type StatisticDimension } from '../../policies/statistics';
+import { checkStatisticsRequest, parseStatisticsKey, statisticDefinitions, statisticsKey, type CellKey, type CountCell, type StatisticDimension } from '../../policies/statistics';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { countTable, type StatisticTable } from '../kit/statistic-table';
 import { checkReferenceDate, requestFor, type StatisticsEntity } from '../kit/statistics-request';
@@ -54,8 +54,9 @@ async function classSizeBands(parent: StatisticsEntity, _args: unknown, context:
 
 /** Read by the teacher and facility subgraphs through @requires: they count per school and sum into these groups. */
 async function schoolGroups(parent: StatisticsEntity, _args: unknown, context: StudentContext) {
-  const request = requestFor(parent, 'studentTeacherRatio');
-  const raw = await aggregate(context, 'Statistics.schoolGroups', schoolGroupsStatement(request.filter));
+  const parsed = parseStatisticsKey(parent.query);
+  if (!parsed.ok) throw toGraphQLError(errors.badUserInput(parsed.argument, parsed.why, 'Statistics.schoolGroups'));
+  const raw = await aggregate(context, 'Statistics.schoolGroups', schoolGroupsStatement(parsed.value.filter));
   return raw.map((r) => ({ school: String(r.school), district: String(r.DISTRICT), runningType: String(r.RUNNING_TYPE) }));
 }
 

@@ -7,11 +7,13 @@ import { requireInScope, schoolsInScope, scopeOf } from '../kit/row-scope';
 import { TeacherApiUnavailable, type TeacherHrAdapter } from './adapter';
 import type { TeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
+import type { TeacherStatistics } from './teacher-statistics';
 
 export interface TeacherContext extends BaseSubgraphContext {
   readonly adapter: TeacherHrAdapter;
   readonly loaders: TeacherLoaders;
   readonly maxPageSize: number;
+  readonly statistics: TeacherStatistics;
 }
 
 /**

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { legacyDataPaths } from '../../legacy/data-dir';
+import type { TeacherRecord } from '../../legacy/records';
+import { legacyCallTotals } from '../../platform/legacy-calls';
 import { startTestPool, type TestPool } from '../support/test-pool';
 
 /**
@@ -84,4 +88,40 @@ it('a reference date other than the source\'s as-of date is BAD_USER_INPUT at th
 it('grouping a statistic by a dimension it does not have is BAD_USER_INPUT', async () => {
   const { body } = await pool.graphql('{ statistics(groupBy: [GENDER]) { classSizeBands { cells { value } } } }');
   expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.argument])).toEqual([['BAD_USER_INPUT', 'groupBy']]);
+});
+
+function fullTimeTeachers(): TeacherRecord[] {
+  const lines = readFileSync(legacyDataPaths(pool.config.DATA_DIR).teacherFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return lines.map((l) => JSON.parse(l) as TeacherRecord).filter((t) => {
+    const post = Number(t.GWLBM);
+    return t.JSZGZZL !== '' && (post === 10 || (post >= 20 && post <= 28)) && t.DQZTM === '01';
+  });
+}
+
+it('专任教师数 by district × sex equals a recount of the HR records, as of the table\'s refresh', async () => {
+  const { schools } = await raw();
+  const teachers = fullTimeTeachers();
+  const table = await statistic('fullTimeTeachers', ['DISTRICT', 'GENDER']);
+  const sex = (t: TeacherRecord) => (t.XB === '男' ? '1' : '2');
+  expect(asMap(table.cells)).toEqual(recount(teachers, (t) => `${schools.get(t.XXDM)!.xzqhm}/${sex(t)}`));
+  expect(asMap(table.totals).get('')).toBe(teachers.length);
+  expect(table.updateCycle).toBe('每月');
+  expect(Date.parse(table.asOf)).toBeLessThanOrEqual(Date.now());
+});
+
+it('生师比 by district is in-school students ÷ full-time teachers of the district', async () => {
+  const { enrolled, schools } = await raw();
+  const students = recount(enrolled, (s) => schools.get(s.xxdm)!.xzqhm);
+  const teachers = recount(fullTimeTeachers(), (t) => schools.get(t.XXDM)!.xzqhm);
+  const table = await statistic('studentTeacherRatio', ['DISTRICT']);
+  const expected = new Map([...students].map(([d, n]) => [d, teachers.get(d) ? Math.round((n / teachers.get(d)!) * 10) / 10 : null]));
+  expect(asMap(table.cells)).toEqual(expected);
+});
+
+it('the teacher table is pre-aggregated: statistics cost the HR API no call at request time', async () => {
+  const calls = async () => (await legacyCallTotals())['teacher-hr'] ?? 0;
+  const before = await calls();
+  await statistic('fullTimeTeachers', ['DISTRICT', 'RUNNING_TYPE', 'GENDER', 'ETHNICITY']);
+  await statistic('studentTeacherRatio', ['DISTRICT']);
+  expect(await calls()).toBe(before);
 });
