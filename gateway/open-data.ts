@@ -20,7 +20,7 @@ const SCHOOLS = `query OpenSchoolDirectory($after: String) { schools(first: 500,
   pageInfo { hasNextPage endCursor } } }`;
 
 /** The statistics each subgraph serves; their tables are flattened to rows. */
-const STATISTIC_FIELDS = ['enrolledStudents', 'classSizeBands', 'fullTimeTeachers', 'studentTeacherRatio'];
+const STATISTIC_FIELDS = ['enrolledStudents', 'classSizeBands', 'fullTimeTeachers', 'studentTeacherRatio', 'buildingAreaPerStudent', 'dangerousBuildingArea'];
 const TABLE = '{ title unit updateCycle asOf suppressionThreshold cells { ...cell } totals { ...cell } }';
 const statisticsQuery = (fields: ReadonlyArray<string>) =>
   `query OpenStatistics($groupBy: [StatisticDimension!]) { statistics(groupBy: $groupBy) { ${fields.map((f) => `${f} ${TABLE}`).join(' ')} } }

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { legacyDataPaths } from '../../legacy/data-dir';
-import type { TeacherRecord } from '../../legacy/records';
+import type { BuildingRow, TeacherRecord } from '../../legacy/records';
 import { legacyCallTotals } from '../../platform/legacy-calls';
 import { startTestPool, type TestPool } from '../support/test-pool';
 
@@ -124,4 +127,32 @@ it('the teacher table is pre-aggregated: statistics cost the HR API no call at r
   await statistic('fullTimeTeachers', ['DISTRICT', 'RUNNING_TYPE', 'GENDER', 'ETHNICITY']);
   await statistic('studentTeacherRatio', ['DISTRICT']);
   expect(await calls()).toBe(before);
+});
+
+function buildings(): BuildingRow[] {
+  const folder = legacyDataPaths(pool.config.DATA_DIR).facilityDir;
+  return readdirSync(folder).filter((f) => f.endsWith('.csv')).flatMap((file) =>
+    parse(iconv.decode(readFileSync(path.join(folder, file)), 'gbk'), { columns: true, skip_empty_lines: true, bom: true }) as BuildingRow[]);
+}
+
+function sumBy<T>(rows: T[], key: (row: T) => string, value: (row: T) => number): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + value(row));
+  return sums;
+}
+
+it('D级危房面积 and 生均校舍面积 by district equal sums over the facility exports', async () => {
+  const { enrolled, schools } = await raw();
+  const rows = buildings();
+  const area = (b: BuildingRow) => Number(b['建筑面积(平方米)']);
+  const district = (b: BuildingRow) => schools.get(b.学校标识码)!.xzqhm;
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  const dangerous = sumBy(rows.filter((b) => b.鉴定等级 === 'D'), district, area);
+  expect(dangerous.size).toBeGreaterThan(0);
+  expect(asMap((await statistic('dangerousBuildingArea', ['DISTRICT'])).cells)).toEqual(new Map([...dangerous].map(([d, a]) => [d, round2(a)])));
+  const own = sumBy(rows.filter((b) => b.是否租借 === '否'), district, area);
+  const students = recount(enrolled, (s) => schools.get(s.xxdm)!.xzqhm);
+  const perStudent = await statistic('buildingAreaPerStudent', ['DISTRICT']);
+  expect(asMap(perStudent.cells)).toEqual(new Map([...students].map(([d, n]) => [d, round2((own.get(d) ?? 0) / n)])));
+  expect(perStudent.updateCycle).toBe('每年');
 });
