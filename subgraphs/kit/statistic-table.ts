@@ -1,4 +1,6 @@
 import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
+import { errors } from '../../policies/errors';
+import { toGraphQLError } from '../../platform/graphql-errors';
 import { fixedUnits } from '../../policies/units';
 import { rowScopeOf } from '../../policies/permissions';
 import type { Permissions } from '../../policies/permissions/types';
@@ -6,6 +8,9 @@ import {
   DEFAULT_SUPPRESSION_THRESHOLD, dimensionName, districtOf, keyString, suppressSmallCells, withTotals,
   type CellKey, type CountCell, type StatisticDefinition, type StatisticDimension, type StatisticsRequest,
 } from '../../policies/statistics';
+
+/** A table with more cells is no statistic but a listing; its totals and suppression would cost the process too. */
+const MAX_CELLS = 20_000;
 
 /** A statistic as the schema's StatisticTable serves it. */
 export interface StatisticTable {
@@ -45,6 +50,9 @@ export interface TableSource {
  * cell's district (DESIGN.md: a unit reads the records of its own subtree).
  */
 export function countTable(source: TableSource, counts: ReadonlyArray<CountCell>): StatisticTable {
+  if (counts.length > MAX_CELLS) {
+    throw toGraphQLError(errors.badUserInput('groupBy', `${counts.length} groups, more than the ${MAX_CELLS} one table may have; group by fewer dimensions or filter.`, `Statistics.${source.definition.name}`));
+  }
   const all = withTotals(counts, source.groupBy);
   const recordLevel = recordLevelAccess(source);
   const suppressing = source.definition.countsPersons && !all.every((c) => recordLevel(c.key));
