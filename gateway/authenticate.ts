@@ -12,10 +12,11 @@ export interface Authenticator {
 }
 
 /**
- * Every gateway request needs a bearer token signed by the pool. A missing,
- * malformed, forged, expired or unknown-unit token is refused with
- * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done. A request with
- * no Authorization header is the anonymous role (open data only).
+ * Every gateway request needs a bearer token signed by the pool, except one
+ * with no Authorization header at all: that is the anonymous role, which
+ * reads open data only (anonymous-access.ts). A malformed, forged, expired or
+ * unknown-unit token is refused with UNAUTHENTICATED (HTTP 401) before any
+ * GraphQL work is done.
  */
 export function createAuthenticator(tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date()): Authenticator {
   return {
