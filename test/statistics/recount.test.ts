@@ -156,3 +156,9 @@ it('D级危房面积 and 生均校舍面积 by district equal sums over the faci
   expect(asMap(perStudent.cells)).toEqual(new Map([...students].map(([d, n]) => [d, round2((own.get(d) ?? 0) / n)])));
   expect(perStudent.updateCycle).toBe('每年');
 });
+
+it('the school groups the teacher and facility parts require are not part of the public schema', async () => {
+  const { body } = await pool.graphql('{ statistics { schoolGroups { school } } }');
+  expect(body.data ?? undefined).toBeUndefined();
+  expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
