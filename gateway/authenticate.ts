@@ -4,6 +4,7 @@ import { errors } from '../policies/errors';
 import { RefusedRequest } from '../platform/http-graphql';
 import type { KeyPair } from '../platform/keys';
 import { bearerToken, TokenRejected, verifyToken } from '../platform/tokens';
+import { anonymousContext, isAnonymousRequest } from './anonymous-access';
 import { newEnforcementState, type GatewayContext } from './gateway-context';
 import { refuseRevoked, type TokenDenylist } from './revocation/token-denylist-check';
 
@@ -12,16 +13,19 @@ export interface Authenticator {
 }
 
 /**
- * Every gateway request needs a bearer token signed by the pool. A missing,
- * malformed, forged, expired or unknown-unit token is refused with
- * UNAUTHENTICATED (HTTP 401) before any GraphQL work is done; so is a revoked
- * one, when a denylist is given (gateway/revocation).
+ * Every gateway request needs a bearer token signed by the pool, except one
+ * with no Authorization header at all: that is the anonymous role, which
+ * reads open data only (anonymous-access.ts). A malformed, forged, expired or
+ * unknown-unit token is refused with UNAUTHENTICATED (HTTP 401) before any
+ * GraphQL work is done; so is a revoked one, when a denylist is given
+ * (gateway/revocation).
  */
 export function createAuthenticator(
   tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date(), denylist?: TokenDenylist,
 ): Authenticator {
   return {
     async authenticate(request) {
+      if (isAnonymousRequest(request)) return anonymousContext();
       try {
         const claims = await verifyToken(tokenKeys, bearerToken(request.headers.authorization), now());
         if (!isKnownUnit(claims.unit)) throw new TokenRejected('invalid', `The token names unit ${claims.unit}, which is not a unit of the pool.`);

@@ -7,6 +7,8 @@ import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
+import { anonymousAccessPlugin } from './anonymous-access';
+import { openDataRoutes } from './open-data';
 import type { Authenticator } from './authenticate';
 import type { AuditSink } from './enforcement/audit-entry';
 import type { DisputeSource } from './enforcement/dispute-flags';
@@ -70,6 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ...(options.disputes ? { disputes: options.disputes } : {}), logger,
       }),
       ...(options.plugins ?? []),
+      anonymousAccessPlugin(options.catalog),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -87,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         response.writeHead(200, { 'content-type': metricsContentType });
         response.end(await metricsText());
       },
-    }],
+    }, ...openDataRoutes(server, options.catalog)],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

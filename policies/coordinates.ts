@@ -33,7 +33,7 @@ const declaredFields: Readonly<Record<string, ReadonlyArray<string>>> = {
   /** The aggregate root: each field is one indicator with one definition (DOMAIN.md "Statistics"). */
   Statistics: [
     'enrolledStudents', 'fullTimeTeachers', 'studentTeacherRatio', 'classSizeBands',
-    'buildingAreaPerStudent', 'dangerousBuildingArea',
+    'buildingAreaPerStudent', 'dangerousBuildingArea', 'schoolGroups',
   ],
 };
 
@@ -68,6 +68,7 @@ export const structuralTypes: ReadonlyArray<string> = Object.freeze([
   'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'Grade', 'SeismicIntensity', 'PageInfo',
   // A verification answer is all of its Query field's resource: its fields follow that field.
   'EnrollmentVerification', 'QualificationVerification',
+  'StatisticTable', 'StatisticCell', 'DimensionValue', 'SchoolGroup',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

@@ -29,3 +29,4 @@ export * from './errors';
 export * from './permissions';
 export * from './masks';
 export * from './deadlines';
+export * from './statistics';

@@ -131,6 +131,8 @@ export async function startTeacherPart(config: Config, logger: Logger, keys: Poo
   const services = createTeacherServices({
     baseUrl: legacy.teacherApiUrl, apiKey: legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE, logger,
   });
+  // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.
+  await services.statistics.start();
   return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys);
 }
 

@@ -40,6 +40,7 @@ export function inMemoryStudentDb(source: StudentDbSource): StudentDb {
     guardiansByStudents: async (ids) => guardians.filter((g) => ids.includes(g.XH)),
     existingStudentIds: async (ids) => new Set(ids.filter((id) => students.some((s) => s.XH === id))),
     enrollmentsByIdNumber: unsupported('enrollmentsByIdNumber'),
+    aggregate: unsupported('aggregate'),
     close: async () => undefined,
   };
 }

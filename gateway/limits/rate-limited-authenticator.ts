@@ -1,3 +1,4 @@
+import { ANONYMOUS_UNIT } from '../../policies/permissions/anonymous';
 import { errors } from '../../policies/errors';
 import { RefusedRequest } from '../../platform/http-graphql';
 import type { Authenticator } from '../authenticate';
@@ -8,14 +9,17 @@ import type { RateLimits } from './rate-limits';
  * allowance before any GraphQL work: a refusal is RATE_LIMITED, HTTP 429, with
  * `retryAfterSeconds` and a `Retry-After` header (platform/http-graphql).
  * A request refused for its token is not counted, it never got this far.
- * Anonymous requests (open data) should be counted by client address: the
- * subject is the hook for that.
+ * Anonymous requests (open data) have neither unit nor token: each client
+ * address counts as both, so one busy client cannot use up the public's
+ * allowance.
  */
 export function withRateLimits(authenticator: Authenticator, limits: RateLimits): Authenticator {
   return {
     async authenticate(request) {
       const context = await authenticator.authenticate(request);
-      const verdict = await limits.admitRequest({ unit: context.unit, token: context.tokenId });
+      const address = `${ANONYMOUS_UNIT}@${request.socket.remoteAddress ?? 'unknown'}`;
+      const subject = context.unit === ANONYMOUS_UNIT ? { unit: address, token: address } : { unit: context.unit, token: context.tokenId };
+      const verdict = await limits.admitRequest(subject);
       if (!verdict.allowed) throw new RefusedRequest(429, errors.rateLimited(verdict.retryAfterSeconds));
       return context;
     },

@@ -78,6 +78,8 @@ export interface CatalogResource {
   readonly rateLimit?: RateLimit;
   /** Open data (Measures chapter 6): published to the public, not just shared. */
   readonly open: boolean;
+  /** For aggregate resources: person counts below it are withheld from readers without record-level access (default 5). */
+  readonly suppressionThreshold?: number;
   readonly coordinates: ReadonlyArray<string>;
 }
 
@@ -115,6 +117,7 @@ export const catalogResourceSchema = z.strictObject({
   objectionDeadline: deadlineSchema.default(() => ({ days: 15, calendar: 'NATURAL' as const })),
   rateLimit: z.strictObject({ requests: z.number().int().positive(), perSeconds: z.number().int().positive() }).optional(),
   open: z.boolean().default(false),
+  suppressionThreshold: z.number().int().min(2).optional(),
   coordinates: z.array(z.string()).min(1),
 });
 

@@ -5,3 +5,4 @@ export * from './row-scope';
 export * from './unit-scope';
 export * from './lookups';
 export * from './serialize';
+export * from './anonymous';

@@ -49,6 +49,8 @@ export interface FacilityStore {
   buildingsById(ids: ReadonlyArray<string>): Promise<ReadonlyArray<Building | undefined>>;
   buildingsOfSchools(codes: ReadonlyArray<string>): Promise<ReadonlyArray<ReadonlyArray<Building>>>;
   buildings(filter: BuildingFilter, page: BuildingPage): Promise<{ items: ReadonlyArray<Building>; totalCount: number }>;
+  /** When the exports were last read into the index: the as-of time of what it serves. */
+  loadedAt(): Date;
   /** Checks the folder now and reads the files that changed. */
   reload(): Promise<ReloadReport>;
   /** Settles after the next reload that read or dropped at least one file. */
@@ -106,8 +108,13 @@ class CsvFacilityStore implements FacilityStore {
   private watcher: FSWatcher | undefined;
   private readonly timers: { debounce?: NodeJS.Timeout; poll?: NodeJS.Timeout } = {};
   private closed = false;
+  private indexedAt = new Date();
 
   constructor(private readonly options: FacilityStoreOptions) {}
+
+  loadedAt() {
+    return this.indexedAt;
+  }
 
   async buildingsById(ids: ReadonlyArray<string>) {
     const { byId: map } = this.index;
@@ -207,6 +214,7 @@ class CsvFacilityStore implements FacilityStore {
     if (read.length === 0 && removed.length === 0) return { read, rejected, removed, buildings: this.index.all.length };
     // One assignment: a request sees the old index or the new one, never a mix.
     this.index = indexBuildings([...this.loaded.keys()].sort().map((name) => [name, this.loaded.get(name) ?? []]), logger);
+    this.indexedAt = new Date();
     const report = { read, rejected, removed, buildings: this.index.all.length };
     logger.info(report, 'facility exports reloaded');
     for (const waiter of this.waiters.splice(0)) waiter.resolve(report);

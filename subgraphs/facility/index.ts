@@ -10,7 +10,9 @@ import type { BaseSubgraphContext, SubgraphDefinition } from '../kit/subgraph-de
 import { openFacilityStore, type FacilityLogger, type FacilityStore } from './adapter';
 import { createLoaders } from './loaders';
 import type { Building } from './mapper';
+import { mergeResolvers } from '../kit/merge-resolvers';
 import { resolvers, type FacilityContext } from './resolvers';
+import { statisticsResolvers } from './statistics-resolvers';
 
 export type { FacilityContext } from './resolvers';
 export type { FacilityStore, ReloadReport } from './adapter';
@@ -47,13 +49,16 @@ export async function createFacilityServices(options: FacilityServicesOptions): 
 /** Where each record type lies, for the shield rules: a building by its school. */
 const records = {
   School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
+  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Building: locator<Building>({ school: (b) => b.schoolCode, id: (b) => b.id }),
 };
 
 export const facility: SubgraphDefinition<FacilityServices, FacilityContext> = {
   name: 'facility',
-  typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
-  resolvers,
+  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext(services: FacilityServices, base: BaseSubgraphContext): FacilityContext {
     return { ...base, store: services.store, maxPageSize: services.maxPageSize, loaders: createLoaders(services.store) };

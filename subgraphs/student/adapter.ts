@@ -3,6 +3,7 @@ import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLE
 import type { ClassRow, GuardianRow, SchoolRow, StudentRow } from '../../legacy/records';
 import { countLegacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
+import type { SqlStatement } from './statistics-sql';
 
 /**
  * The only code that speaks to the student-status DB: one `pg.Pool` on a URL,
@@ -79,6 +80,8 @@ export interface StudentDb {
    * verification compares, by the SFZJH index, in one statement.
    */
   enrollmentsByIdNumber(idNumber: string, scope?: SqlRowScope): Promise<EnrollmentRow[]>;
+  /** The rows of one statistics GROUP BY (statistics-sql.ts): dimension columns as text, `n` the count. */
+  aggregate(statement: SqlStatement): Promise<Array<Readonly<Record<string, string | number>>>>;
   close(): Promise<void>;
 }
 
@@ -223,6 +226,8 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
         (r) => ({ name: String(r.xm), status: String(r.xsdqztm), grade: String(r.nj), runningType: String(r.xxbxlxm) }),
       );
     },
+    aggregate: (statement) =>
+      run(statement.sql, statement.params, (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'n' ? Number(v) : String(v)]))),
     close: () => pool.end(),
   };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'graphql';
 import type { Logger } from '../../platform/logger';
 import { catalogGuard } from '../kit/catalog-guard';
+import { mergeResolvers } from '../kit/merge-resolvers';
 import { locator } from '../kit/record-locators';
 import { scopeFilter, scopeOf } from '../kit/row-scope';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
@@ -10,6 +11,7 @@ import { createPgStudentDb, type StudentDb } from './adapter';
 import { createStudentLoaders } from './loaders';
 import type { Class, School, Student } from './mapper';
 import { resolvers, type GuardianOfStudent, type StudentContext } from './resolvers';
+import { statisticsResolvers } from './statistics-resolvers';
 
 /**
  * The student subgraph (学籍): schools, classes, students and guardians from
@@ -56,6 +58,8 @@ const records = {
   School: locator<School>({ school: (s) => s.code, id: (s) => s.code }),
   Class: locator<Class>({ school: (c) => c.schoolCode, id: (c) => c.id }),
   Student: locator<Student>({ school: (s) => s.schoolCode, id: (s) => s.id, personal: { type: 'Student', id: (s) => s.id } }),
+  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Guardian: locator<GuardianOfStudent>({
     school: (g) => g.schoolCode, id: (g) => g.studentId, personal: { type: 'Student', id: (g) => g.studentId },
   }),
@@ -63,8 +67,9 @@ const records = {
 
 export const studentSubgraph: SubgraphDefinition<StudentServices, StudentContext> = {
   name: 'student',
-  typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
-  resolvers,
+  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext: (services, base) => ({
     ...base,

@@ -8,7 +8,12 @@ import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createHttpTeacherHrAdapter, type TeacherHrAdapter } from './adapter';
 import { createTeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
+import { loadDefaultCatalog } from '../../policies/catalog';
+import { fixedUnits } from '../../policies/units';
+import { mergeResolvers } from '../kit/merge-resolvers';
 import { resolvers, type TeacherContext } from './resolvers';
+import { statisticsResolvers } from './statistics-resolvers';
+import { createTeacherStatistics, cycleMs, type TeacherStatistics } from './teacher-statistics';
 
 /**
  * The teacher subgraph: owns Teacher, contributes School.teachers, over the
@@ -17,6 +22,8 @@ import { resolvers, type TeacherContext } from './resolvers';
 export interface TeacherServices {
   readonly adapter: TeacherHrAdapter;
   readonly maxPageSize: number;
+  /** The pre-aggregated 专任教师 table behind Statistics. */
+  readonly statistics: TeacherStatistics;
 }
 
 export interface TeacherServiceOptions {
@@ -29,6 +36,8 @@ export interface TeacherServiceOptions {
   /** Largest `first` of Query.teachers (`MAX_PAGE_SIZE`, default 500). */
   readonly maxPageSize?: number;
   readonly logger?: Logger;
+  /** How often the 专任教师 table is rebuilt from the HR API: the teacher resource's update cycle unless set. */
+  readonly statisticsRefreshMs?: number;
 }
 
 export function createTeacherServices(options: TeacherServiceOptions): TeacherServices & { close(): Promise<void> } {
@@ -38,24 +47,41 @@ export function createTeacherServices(options: TeacherServiceOptions): TeacherSe
     timeoutMs: options.timeoutMs,
     logger: options.logger ?? createLogger('info', 'teacher-subgraph'),
   });
-  return { adapter, maxPageSize: options.maxPageSize ?? 500, close: () => adapter.close() };
+  const refreshMs = options.statisticsRefreshMs ?? cycleMs[loadDefaultCatalog(new Set(fixedUnits.map((u) => u.code))).resourceOf('Query.teachers')!.updateCycle]!;
+  // An adapter of its own: the table's paging is the refresh's, not any request's, and is counted apart.
+  const refreshAdapter = createHttpTeacherHrAdapter({
+    baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, logger: options.logger ?? createLogger('info', 'teacher-subgraph'),
+  });
+  const statistics = createTeacherStatistics(refreshAdapter, { refreshMs, ...(options.logger ? { logger: options.logger } : {}) });
+  return {
+    adapter, statistics, maxPageSize: options.maxPageSize ?? 500,
+    close: async () => {
+      statistics.close();
+      await refreshAdapter.close();
+      await adapter.close();
+    },
+  };
 }
 
 /** Where each record type lies, for the shield rules and masks: a teacher by the school it works at. */
 const records = {
   School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
+  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Teacher: locator<Teacher>({ school: (t) => t.school.code, id: (t) => t.id, personal: { type: 'Teacher', id: (t) => t.id } }),
 };
 
 export const teacherSubgraph: SubgraphDefinition<TeacherServices, TeacherContext> = {
   name: 'teacher',
-  typeDefs: parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
-  resolvers,
+  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext: (services, base) => ({
     ...base,
     adapter: services.adapter,
     maxPageSize: services.maxPageSize,
+    statistics: services.statistics,
     loaders: createTeacherLoaders(services.adapter),
   }),
 };

@@ -8,11 +8,13 @@ import { TeacherApiUnavailable, type TeacherHrAdapter } from './adapter';
 import type { TeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
 import { verifyTeacherQualification } from './verify-qualification';
+import type { TeacherStatistics } from './teacher-statistics';
 
 export interface TeacherContext extends BaseSubgraphContext {
   readonly adapter: TeacherHrAdapter;
   readonly loaders: TeacherLoaders;
   readonly maxPageSize: number;
+  readonly statistics: TeacherStatistics;
 }
 
 /**

@@ -18,11 +18,15 @@ export const statisticsResources: CatalogResourceInput[] = [
     format: '结构化数据（GraphQL）',
     shareType: 'UNCONDITIONAL',
     open: true,
+    // Small-cell suppression (Measures 第十九条, open data without personal information): counts below 5 are withheld.
+    suppressionThreshold: 5,
     coordinates: [
       ...fields('Query', 'statistics'),
       ...fields(
         'Statistics', 'enrolledStudents', 'fullTimeTeachers', 'studentTeacherRatio', 'classSizeBands',
         'buildingAreaPerStudent', 'dangerousBuildingArea',
+        // Internal (@inaccessible): which group each school falls in, for the subgraphs that count per school.
+        'schoolGroups',
       ),
     ],
   },

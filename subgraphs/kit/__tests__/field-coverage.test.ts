@@ -32,9 +32,9 @@ describe.each(definitions.map((d) => [d.name, d] as const))('the %s subgraph sch
 });
 
 it.each([
-  ['student', studentSubgraph, ['Class.id', 'School.code', 'Student.id', 'Teacher.id']],
-  ['teacher', teacherSubgraph, ['School.code', 'Teacher.id']],
-  ['facility', facility, ['Building.id', 'School.code']],
+  ['student', studentSubgraph, ['Class.id', 'School.code', 'Statistics.query', 'Student.id', 'Teacher.id']],
+  ['teacher', teacherSubgraph, ['School.code', 'Statistics.query', 'Teacher.id']],
+  ['facility', facility, ['Building.id', 'School.code', 'Statistics.query']],
 ] as const)('finds the @key fields of the %s subgraph', (_name, definition, keys) => {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]);
   const found = classifyFields(schema, (coordinate) => catalog.resourceOf(coordinate) !== undefined)

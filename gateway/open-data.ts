@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { stringify } from 'csv-stringify/sync';
+import { sendJson, type Route } from '../platform/http-graphql';
+import type { Catalog } from '../policies';
+import { statisticDefinitions, type StatisticName } from '../policies/statistics';
+import { anonymousContext } from './anonymous-access';
+import type { GatewayContext } from './gateway-context';
+
+/**
+ * Open data downloads (Measures 第十九条: what is opened, when, in what form
+ * and how often it is updated): `GET /open-data` lists the open resources,
+ * `GET /open-data/<code>.json|.csv` gives one with its update cycle and
+ * as-of time. Each download is a GraphQL operation run as the anonymous role
+ * through the gateway itself, so enforcement, suppression and the audit are
+ * exactly those of an anonymous GraphQL request.
+ */
+const SCHOOLS = `query OpenSchoolDirectory($after: String) { schools(first: 500, after: $after) {
+  edges { node { code name address district { code name } runningType { code name } ownership { code name } foundedOn principalName } }
+  pageInfo { hasNextPage endCursor } } }`;
+
+/** The statistics each subgraph serves; their tables are flattened to rows. */
+const STATISTIC_FIELDS = ['enrolledStudents', 'classSizeBands', 'fullTimeTeachers', 'studentTeacherRatio', 'buildingAreaPerStudent', 'dangerousBuildingArea'];
+const TABLE = '{ title unit updateCycle asOf suppressionThreshold cells { ...cell } totals { ...cell } }';
+const statisticsQuery = (fields: ReadonlyArray<string>) =>
+  `query OpenStatistics($groupBy: [StatisticDimension!]) { statistics(groupBy: $groupBy) { ${fields.map((f) => `${f} ${TABLE}`).join(' ')} } }
+  fragment cell on StatisticCell { dimensions { dimension code name } value suppressed }`;
+
+type Row = Record<string, string | number | boolean | null>;
+interface Download { readonly title: string; readonly updateCycle: string; readonly asOf: string; readonly rows: Row[] }
+
+export function openDataRoutes(server: ApolloServer<GatewayContext>, catalog: Catalog, statisticFields: ReadonlyArray<string> = STATISTIC_FIELDS): Route[] {
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    const result = await server.executeOperation({ query, variables }, { contextValue: anonymousContext() });
+    if (result.body.kind !== 'single') throw new Error('unexpected incremental result');
+    return result.body.singleResult;
+  };
+  const resourceOf = (code: string) => catalog.resources.find((r) => r.code === code)!;
+
+  const schools = async (): Promise<Download | { errors: unknown }> => {
+    const rows: Row[] = [];
+    const asOf = new Date().toISOString();
+    for (let after: string | null = null; ;) {
+      const result = await run(SCHOOLS, { after });
+      if (result.errors) return { errors: result.errors };
+      const page = (result.data as { schools: { edges: Array<{ node: Record<string, unknown> }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).schools;
+      rows.push(...page.edges.map(({ node }) => flattenSchool(node)));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const resource = resourceOf('GZJY-XX-001');
+    return { title: resource.title, updateCycle: resource.updateCycle, asOf, rows };
+  };
+
+  const statistics = async (request: IncomingMessage): Promise<Download | { errors: unknown }> => {
+    const groupBy = (new URL(request.url ?? '/', 'http://localhost').searchParams.get('groupBy') ?? 'DISTRICT').split(',').filter((d) => d !== '');
+    // Only the statistics that have every dimension asked (ethnicity has no class-size band, say).
+    const fields = statisticFields.filter((f) => groupBy.every((d) => (statisticDefinitions[f as StatisticName].dimensions as string[]).includes(d)));
+    if (fields.length === 0) return { errors: [{ message: `No open statistic is grouped by ${groupBy.join(', ')}.`, extensions: { code: 'BAD_USER_INPUT', argument: 'groupBy' } }] };
+    const result = await run(statisticsQuery(fields), { groupBy });
+    if (result.errors) return { errors: result.errors };
+    const tables = (result.data as { statistics: Record<string, TableData> }).statistics;
+    const resource = resourceOf('GZJY-TJ-001');
+    const asOf = Object.values(tables).map((t) => t.asOf).sort()[0] ?? new Date().toISOString();
+    return { title: resource.title, updateCycle: resource.updateCycle, asOf, rows: Object.entries(tables).flatMap(([name, t]) => flattenTable(name, t)) };
+  };
+
+  const sources: Record<string, (request: IncomingMessage) => Promise<Download | { errors: unknown }>> = {
+    'GZJY-XX-001': schools, 'GZJY-TJ-001': statistics,
+  };
+  const routes: Route[] = [{
+    method: 'GET', path: '/open-data',
+    handle: async (_request, response) => sendJson(response, 200, {
+      resources: catalog.resources.filter((r) => r.open).map((r) => ({
+        code: r.code, title: r.title, description: r.description, updateCycle: r.updateCycle, downloads: [`/open-data/${r.code}.csv`, `/open-data/${r.code}.json`],
+      })),
+    }),
+  }];
+  for (const [code, source] of Object.entries(sources)) {
+    for (const format of ['json', 'csv'] as const) {
+      routes.push({ method: 'GET', path: `/open-data/${code}.${format}`, handle: (request, response) => serve(response, code, format, () => source(request)) });
+    }
+  }
+  return routes;
+}
+
+async function serve(response: ServerResponse, code: string, format: 'json' | 'csv', load: () => Promise<Download | { errors: unknown }>): Promise<void> {
+  const download = await load();
+  if ('errors' in download) return sendJson(response, 400, { errors: download.errors });
+  if (format === 'json') return sendJson(response, 200, { resource: code, ...download });
+  const columns = [...new Set(download.rows.flatMap((row) => Object.keys(row)))];
+  // The update cycle and as-of time ride in the file too: a CSV travels without its HTTP headers.
+  const body = stringify([[`# ${code} ${download.title}`, `更新周期 ${download.updateCycle}`, `数据时点 ${download.asOf}`], columns, ...download.rows.map((row) => columns.map((c) => row[c] ?? ''))], { cast: { boolean: (v) => String(v) } });
+  response.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${code}.csv"`,
+    'last-modified': new Date(download.asOf).toUTCString(),
+  });
+  response.end(`\uFEFF${body}`);
+}
+
+interface CellData { dimensions: Array<{ dimension: string; code: string; name: string }>; value: number | null; suppressed: boolean }
+interface TableData { title: string; unit: string; updateCycle: string; asOf: string; suppressionThreshold: number | null; cells: CellData[]; totals: CellData[] }
+
+function flattenTable(name: string, table: TableData): Row[] {
+  return [...table.cells, ...table.totals].map((cell) => {
+    const row: Row = { statistic: name, title: table.title, unit: table.unit };
+    for (const d of cell.dimensions) {
+      row[d.dimension] = d.code;
+      row[`${d.dimension}_NAME`] = d.name;
+    }
+    return { ...row, value: cell.value, suppressed: cell.suppressed, asOf: table.asOf, updateCycle: table.updateCycle };
+  });
+}
+
+function flattenSchool(node: Record<string, unknown>): Row {
+  const codeName = (v: unknown) => v as { code: string; name: string };
+  return {
+    code: node.code as string, name: node.name as string, address: node.address as string,
+    district: codeName(node.district).code, districtName: codeName(node.district).name,
+    runningType: codeName(node.runningType).code, runningTypeName: codeName(node.runningType).name,
+    ownership: codeName(node.ownership).code, ownershipName: codeName(node.ownership).name,
+    foundedOn: (node.foundedOn as string | null) ?? null, principalName: node.principalName as string,
+  };
+}

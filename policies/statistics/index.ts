@@ -1,0 +1,4 @@
+export * from './dimensions';
+export * from './definitions';
+export * from './suppression';
+export * from './request';

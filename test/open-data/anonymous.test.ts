@@ -1,0 +1,100 @@
+import { startTestPool, type TestPool } from '../support/test-pool';
+
+/**
+ * Open data (Measures 第十九条): without a token the pool serves the
+ * resources the catalog marks open (the school directory, statistics with
+ * small cells withheld) and nothing else; everything else is UNAUTHENTICATED
+ * with the hint on how to get a token. Anonymous requests are audited.
+ */
+let pool: TestPool;
+
+beforeAll(async () => {
+  pool = await startTestPool();
+});
+
+afterAll(async () => {
+  await pool?.close();
+});
+
+const anonymous = (query: string) => pool.graphql(query, { token: null });
+
+it('the school directory is served without a token', async () => {
+  const { status, body } = await anonymous('{ schools(first: 50) { totalCount edges { node { code name district { name } runningType { name } } } } }');
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  expect((body.data!.schools as { totalCount: number }).totalCount).toBe(20);
+});
+
+it('statistics are served without a token, with small cells withheld', async () => {
+  const { body } = await anonymous('{ statistics(groupBy: [DISTRICT, ETHNICITY]) { enrolledStudents { suppressionThreshold cells { value suppressed } } } }');
+  expect(body.errors).toBeUndefined();
+  const table = (body.data!.statistics as { enrolledStudents: { suppressionThreshold: number; cells: Array<{ value: number | null; suppressed: boolean }> } }).enrolledStudents;
+  expect(table.suppressionThreshold).toBe(5);
+  expect(table.cells.some((c) => c.suppressed)).toBe(true);
+  expect(table.cells.every((c) => c.suppressed === (c.value === null))).toBe(true);
+});
+
+it.each([
+  ['a record resource', '{ students(first: 1) { edges { node { name } } } }', 'Query.students'],
+  ['a closed field under an open one', '{ schools(first: 1) { edges { node { name classes { size } } } } }', 'School.classes'],
+  ['a governance query', '{ myAccess { coordinate } }', 'Query.myAccess'],
+  ['a mutation', 'mutation { withdrawShareApplication(id: "x") { id } }', 'mutation'],
+  ['introspection', '{ __schema { types { name } } }', 'Query.__schema'],
+])('%s without a token is UNAUTHENTICATED (401) with the token hint, and no data', async (_case, query, named) => {
+  const { status, body } = await anonymous(query);
+  expect(status).toBe(401);
+  expect(body.data ?? undefined).toBeUndefined();
+  expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  expect(body.errors?.[0]?.message).toContain(named);
+  expect(body.errors?.[0]?.message).toMatch(/npm run token/);
+});
+
+it('a bad token is still UNAUTHENTICATED, not anonymous', async () => {
+  const { status, body } = await pool.graphql('{ schools(first: 1) { totalCount } }', { token: 'abc.def' });
+  expect(status).toBe(401);
+  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+it('anonymous requests are audited under the unit "anonymous"', async () => {
+  await anonymous('{ schools(first: 1) { totalCount } }');
+  const rows = (await pool.pool.store.pool.query("SELECT unit, token_id, served FROM audit_entries WHERE unit = 'anonymous' ORDER BY seq DESC LIMIT 1")).rows as Array<{ unit: string; token_id: string; served: string[] }>;
+  expect(rows[0]).toMatchObject({ unit: 'anonymous', token_id: 'none' });
+  expect(rows[0]!.served).toContain('Query.schools');
+});
+
+describe('downloads', () => {
+  const get = (path: string) => fetch(new URL(path, pool.url));
+
+  it('GET /open-data lists the open resources with their update cycles', async () => {
+    const response = await get('/open-data');
+    const body = await response.json() as { resources: Array<{ code: string; updateCycle: string }> };
+    expect(body.resources.map((r) => [r.code, r.updateCycle])).toEqual([['GZJY-XX-001', '每学期'], ['GZJY-TJ-001', '每日']]);
+  });
+
+  it('the school directory as JSON, with update cycle and as-of time', async () => {
+    const body = await (await get('/open-data/GZJY-XX-001.json')).json() as { updateCycle: string; asOf: string; rows: Array<{ code: string }> };
+    expect(body.updateCycle).toBe('每学期');
+    expect(Number.isNaN(Date.parse(body.asOf))).toBe(false);
+    expect(body.rows).toHaveLength(20);
+  });
+
+  it('district statistics as CSV, withheld cells empty and marked', async () => {
+    const response = await get('/open-data/GZJY-TJ-001.csv?groupBy=DISTRICT,ETHNICITY');
+    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = await response.text();
+    expect(text).toMatch(/更新周期 每日/);
+    expect(text).toMatch(/数据时点 \d{4}-\d{2}-\d{2}T/);
+    const lines = text.trim().split('\n');
+    const header = lines[1]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['statistic', 'DISTRICT', 'ETHNICITY', 'value', 'suppressed', 'asOf', 'updateCycle']));
+    const suppressed = lines.slice(2).map((l) => l.split(',')).filter((cols) => cols[header.indexOf('suppressed')] === 'true');
+    expect(suppressed.length).toBeGreaterThan(0);
+    expect(suppressed.every((cols) => cols[header.indexOf('value')] === '')).toBe(true);
+  });
+
+  it('a download asking for an unknown dimension is a 400 with BAD_USER_INPUT', async () => {
+    const response = await get('/open-data/GZJY-TJ-001.json?groupBy=SCHOOL');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/BAD_USER_INPUT/);
+  });
+});
