@@ -8,6 +8,7 @@ import { metricsContentType, metricsText } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import { CONTEXT_HEADER, ReplayGuard, verifyContext, ContextRejected, type SignedBody } from '../../platform/signed-context';
 import { createBaseContext } from './base-context';
+import { executedStatusPlugin } from './executed-status-plugin';
 import { buildGuardedSchema } from './guarded-schema';
 import { recordsServedPlugin } from './records-served';
 import type { BaseSubgraphContext, SubgraphDefinition } from './subgraph-definition';
@@ -41,6 +42,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       recordsServedPlugin<TContext>(),
+      executedStatusPlugin<TContext>(),
       errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
     ],
   });

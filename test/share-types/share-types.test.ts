@@ -61,6 +61,7 @@ describe('public security asks for student ID numbers', () => {
 
     const wrongUnit = await pool.graphql(DECIDE, { unit: '440106', variables: { id: applicationId, decision: 'APPROVE' } });
     expect(codes(wrongUnit.body.errors)).toEqual(['FORBIDDEN']);
+    expect(wrongUnit.body.errors?.[0]?.message).toMatch(/may not approve share application .*only the providing unit 440100 may/);
 
     await ok(DECIDE, '440100', { id: applicationId, decision: 'APPROVE', conditions: {
       rowScope: ['440106'], masks: [{ coordinate: 'Student.idNumber', mask: 'ID_NUMBER_REGION_AND_CHECK' }],
@@ -93,6 +94,19 @@ describe('public security asks for student ID numbers', () => {
 });
 
 describe('share types', () => {
+  it('a refused governance field keeps its message, and the other fields of the same fetch are answered', async () => {
+    const applied = await ok(APPLY, 'GZWJW', { input: {
+      resources: ['GZJY-XS-001'], fields: ['Query.students', 'Student.id', 'Student.name'], purpose: '学生体检', validUntil: '2027-01-31',
+    } });
+    const id = (applied.applyForShare as { id: string }).id;
+    const { status, body } = await pool.graphql('query ($id: ID!) { myAccess { coordinate } shareApplication(id: $id) { id } }', { unit: '440106', variables: { id } });
+    expect(status).toBe(200);
+    expect(codes(body.errors)).toEqual(['FORBIDDEN']);
+    expect(body.errors?.[0]?.message).toMatch(/only its applicant GZWJW, endorser, provider 440100 or the city bureau may/);
+    expect(body.data?.shareApplication).toBeNull();
+    expect((body.data?.myAccess as unknown[]).length).toBeGreaterThan(50);
+  });
+
   it('a not-shared field is NOT_SHARED with its legal basis and costs no legacy call', async () => {
     const before = await legacyCallTotals();
     const { body } = await pool.graphql('{ student(id: "x") { healthStatus { code name } } }', { unit: '440100' });
