@@ -5,7 +5,7 @@ import { isObjectionOverdue, type Objection, type ObjectionEvent, type Objection
 import { CITY_DIVISION_CODE } from '../../policies/standards';
 import type { ObjectionFilter } from '../../store/objections/objections-repository';
 import { actOnObjection, fileObjection, objectionsOf, type FileObjectionInput } from './objections-workflow';
-import { fieldError } from '../kit/field-error';
+import { toGraphQLError } from '../../platform/graphql-errors';
 import type { GovernanceContext } from './resolvers';
 
 /**
@@ -49,7 +49,7 @@ function listFilter(input: FilterInput | null | undefined, first: number | null 
   const unit = context.request.unit;
   const size = first ?? DEFAULT_LIST;
   if (!Number.isInteger(size) || size < 0 || size > context.services.maxPageSize) {
-    throw fieldError(errors.badUserInput('first', `must be between 0 and ${context.services.maxPageSize}, got ${size}.`, 'Query.objections'));
+    throw toGraphQLError(errors.badUserInput('first', `must be between 0 and ${context.services.maxPageSize}, got ${size}.`, 'Query.objections'));
   }
   const byRole: ObjectionFilter = input?.role === 'FILED_BY_ME' ? { filedBy: unit }
     : input?.role === 'AWAITING_ME' ? { provider: unit, statuses: ['FILED', 'VERIFYING'] }
@@ -68,7 +68,7 @@ export const objectionsResolvers: GraphQLResolverMap<Ctx> = {
       const objection = await objectionsOf(context.services).get(args.id);
       if (!objection) return null;
       if (!mayRead(objection, context.request.unit)) {
-        throw fieldError(errors.forbidden(`read objection ${args.id}`, `only its filer ${objection.filedBy}, its provider ${objection.provider} or the city bureau may.`));
+        throw toGraphQLError(errors.forbidden(`read objection ${args.id}`, `only its filer ${objection.filedBy}, its provider ${objection.provider} or the city bureau may.`));
       }
       return objection;
     },

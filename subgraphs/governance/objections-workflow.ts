@@ -4,7 +4,7 @@ import {
 } from '../../policies/objections';
 import { queryRecordAccesses } from '../../store/audit/audit-queries';
 import { objectionsRepository, type ObjectionsRepository } from '../../store/objections/objections-repository';
-import { fieldError } from '../kit/field-error';
+import { toGraphQLError } from '../../platform/graphql-errors';
 import type { GovernanceServices } from './resolvers';
 import type { Actor } from './workflow';
 
@@ -22,7 +22,7 @@ export interface FileObjectionInput {
 }
 
 const fail = (shape: ErrorShape): never => {
-  throw fieldError(shape);
+  throw toGraphQLError(shape);
 };
 
 const repositories = new WeakMap<GovernanceServices, ObjectionsRepository>();

@@ -1,7 +1,7 @@
 import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
 import { fixedUnits } from '../../policies/units';
-import { fieldError } from './field-error';
+import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from './subgraph-definition';
 
 let shipped: Catalog | undefined;
@@ -18,7 +18,7 @@ export function requirePurpose(context: BaseSubgraphContext, coordinate: string,
   const resource = (catalog ?? (shipped ??= loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code))))).resourceOf(coordinate);
   const purpose = context.request.purpose?.trim();
   if (resource?.conditions.purposeRequired && !purpose) {
-    throw fieldError(errors.forbidden(
+    throw toGraphQLError(errors.forbidden(
       `call ${coordinate} without a purpose`,
       `catalog resource ${resource.code} requires every call to state its purpose: use a token issued with one (npm run token -- --purpose …), the purpose your grant was made for.`,
     ));
