@@ -1,6 +1,6 @@
 import {
   ALL, BAIYUN, BAIYUN_PRIMARY, TIANHE, TIANHE_PRIMARY,
-  expectDenied, expectGranted, expectRecord, grant,
+  expectDenied, expectGranted, expectRecord, grant, permissionsFor,
 } from './harness';
 
 describe('token resources: only the listed resources', () => {
@@ -42,6 +42,13 @@ describe('application-scoped token: only that application\'s grants', () => {
 
   test('open data stays readable', () => {
     expectGranted(setup, 'School.name', { scope: ALL });
+  });
+
+  test('no path anywhere in the permissions comes from another application\'s grant', () => {
+    const grantIds = Object.values(permissionsFor(setup).coordinates)
+      .flatMap((permission) => (permission.allowed ? permission.paths.map((path) => path.grantId) : []))
+      .filter((id) => id !== undefined);
+    expect(new Set(grantIds)).toEqual(new Set(['g-1']));
   });
 });
 
