@@ -22,7 +22,10 @@ export async function measureLoad(target: LoadTarget, seconds: number, connectio
     duration: seconds,
     connections,
   });
-  return { rps: result.requests.average, p99Ms: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
+  const failures = result.non2xx + result.errors + result.timeouts;
+  // A refused or failed request is answered faster than a served one: a rate with failures in it measures the wrong thing.
+  if (failures > 0) throw new Error(`${target.url}: ${failures} of ${result.requests.total} requests failed (${result.non2xx} non-2xx); no figure is reported`);
+  return { rps: result.requests.average, p99Ms: result.latency.p99, failures };
 }
 
 export interface Spread {

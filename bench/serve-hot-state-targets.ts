@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     ...process.env, LOG_LEVEL: 'silent', PORT: '0', STUDENT_SUBGRAPH_PORT: '0', TEACHER_SUBGRAPH_PORT: '0', FACILITY_SUBGRAPH_PORT: '0',
     GOVERNANCE_SUBGRAPH_PORT: '0', LEGACY_TEACHER_PORT: '0', LEGACY_STUDENT_DB_PORT: '0', LEGACY_TEACHER_LATENCY_MS: '0',
+    // Rate limits have a bench of their own; here they would answer 429s instead of measuring the hot state.
+    RATE_LIMIT_UNIT_PER_MINUTE: '0', RATE_LIMIT_TOKEN_PER_MINUTE: '0',
   });
   if (!config.REDIS_URL) throw new Error('the hot-state benchmark needs REDIS_URL (bench/run.ts starts a private redis-server when it is unset)');
   const logger = createLogger('silent', 'bench');
