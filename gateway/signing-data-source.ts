@@ -5,7 +5,7 @@ import { errors } from '../policies/errors';
 import type { KeyPair } from '../platform/keys';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
-import { serializePermissions } from '../policies';
+import { serializePermissions, type Permissions } from '../policies';
 import { readRecordsServed } from '../subgraphs/kit/records-served';
 import { permissionsForAudience } from './enforcement/audience-permissions';
 
@@ -39,7 +39,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       requestId: caller.requestId,
       tokenId: caller.tokenId,
       ...(caller.purpose ? { purpose: caller.purpose } : {}),
-      permissions: serializePermissions(permissionsForAudience(permissions, this.audienceTypes)),
+      permissions: serializedOnce(permissionsForAudience(permissions, this.audienceTypes)),
     }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
     request.http?.headers.set(CONTEXT_HEADER, signed);
   }
@@ -61,6 +61,23 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw new GraphQLError(shape.message, { extensions: { ...shape.extensions, subgraph: this.subgraphName } });
     }
   }
+}
+
+/**
+ * The wire form of one audience's permissions, made once per permissions
+ * object: the provider caches a unit's permissions and permissionsForAudience
+ * its slices, so requests of one unit reuse the same string-ready value
+ * instead of serializing it again for every fetch.
+ */
+const serialized = new WeakMap<Permissions, ReturnType<typeof serializePermissions>>();
+
+function serializedOnce(permissions: Permissions): ReturnType<typeof serializePermissions> {
+  let wire = serialized.get(permissions);
+  if (!wire) {
+    wire = serializePermissions(permissions);
+    serialized.set(permissions, wire);
+  }
+  return wire;
 }
 
 function systemOfSubgraph(name: string): 'student-status' | 'teacher-hr' | 'facility' | 'governance' {
