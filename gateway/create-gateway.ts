@@ -16,7 +16,7 @@ import { typeNamesOf } from './enforcement/audience-permissions';
 import { enforcementPlugin, type RefusalMode } from './enforcement/enforcement-plugin';
 import type { PermissionsProvider } from './enforcement/permissions-provider';
 import type { GatewayContext } from './gateway-context';
-import { operationLimits, type OperationLimits } from './limits';
+import { costWithVariablesPlugin, operationLimits, type OperationLimits } from './limits';
 import { SigningDataSource } from './signing-data-source';
 import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
 
@@ -67,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...operationLimits(options.limits, options.production),
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     plugins: [
+      costWithVariablesPlugin(options.limits.cost, options.limits.costOptions),
       enforcementPlugin({
         permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit,
         ...(options.disputes ? { disputes: options.disputes } : {}), logger,
@@ -90,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         response.writeHead(200, { 'content-type': metricsContentType });
         response.end(await metricsText());
       },
-    }, ...openDataRoutes(server, options.catalog)],
+    }, ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify/sync';
-import { sendJson, type Route } from '../platform/http-graphql';
+import { RefusedRequest, sendJson, sendRefusal, type Route } from '../platform/http-graphql';
 import type { Catalog } from '../policies';
+import { errors, type ErrorCode } from '../policies/errors';
 import { statisticDefinitions, type StatisticName } from '../policies/statistics';
 import { anonymousContext } from './anonymous-access';
 import type { GatewayContext } from './gateway-context';
@@ -29,7 +30,15 @@ const statisticsQuery = (fields: ReadonlyArray<string>) =>
 type Row = Record<string, string | number | boolean | null>;
 interface Download { readonly title: string; readonly updateCycle: string; readonly asOf: string; readonly rows: Row[] }
 
-export function openDataRoutes(server: ApolloServer<GatewayContext>, catalog: Catalog, statisticFields: ReadonlyArray<string> = STATISTIC_FIELDS): Route[] {
+/**
+ * `admit` counts a download like any request (the anonymous role's allowance
+ * is per client address) and throws a RefusedRequest past it: a download runs
+ * several operations, so it must not be the way around the rate limit.
+ */
+export function openDataRoutes(
+  server: ApolloServer<GatewayContext>, catalog: Catalog, admit: (request: IncomingMessage) => Promise<unknown>,
+  statisticFields: ReadonlyArray<string> = STATISTIC_FIELDS,
+): Route[] {
   const run = async (query: string, variables: Record<string, unknown>) => {
     const result = await server.executeOperation({ query, variables }, { contextValue: anonymousContext() });
     if (result.body.kind !== 'single') throw new Error('unexpected incremental result');
@@ -56,10 +65,17 @@ export function openDataRoutes(server: ApolloServer<GatewayContext>, catalog: Ca
     const groupBy = (new URL(request.url ?? '/', 'http://localhost').searchParams.get('groupBy') ?? 'DISTRICT').split(',').filter((d) => d !== '');
     // Only the statistics that have every dimension asked (ethnicity has no class-size band, say).
     const fields = statisticFields.filter((f) => groupBy.every((d) => (statisticDefinitions[f as StatisticName].dimensions as string[]).includes(d)));
-    if (fields.length === 0) return { errors: [{ message: `No open statistic is grouped by ${groupBy.join(', ')}.`, extensions: { code: 'BAD_USER_INPUT', argument: 'groupBy' } }] };
-    const result = await run(statisticsQuery(fields), { groupBy });
-    if (result.errors) return { errors: result.errors };
-    const tables = (result.data as { statistics: Record<string, TableData> }).statistics;
+    if (fields.length === 0) {
+      const { message, extensions } = errors.badUserInput('groupBy', `no open statistic is grouped by ${groupBy.join(', ')}.`);
+      return { errors: [{ message, extensions }] };
+    }
+    // One operation per statistic: all six tables in one would cost more than a client may ask for (MAX_QUERY_COST).
+    const tables: Record<string, TableData> = {};
+    for (const field of fields) {
+      const result = await run(statisticsQuery([field]), { groupBy });
+      if (result.errors) return { errors: result.errors };
+      Object.assign(tables, (result.data as { statistics: Record<string, TableData> }).statistics);
+    }
     const resource = resourceOf('GZJY-TJ-001');
     const asOf = Object.values(tables).map((t) => t.asOf).sort()[0] ?? new Date().toISOString();
     return { title: resource.title, updateCycle: resource.updateCycle, asOf, rows: Object.entries(tables).flatMap(([name, t]) => flattenTable(name, t)) };
@@ -78,7 +94,18 @@ export function openDataRoutes(server: ApolloServer<GatewayContext>, catalog: Ca
   }];
   for (const [code, source] of Object.entries(sources)) {
     for (const format of ['json', 'csv'] as const) {
-      routes.push({ method: 'GET', path: `/open-data/${code}.${format}`, handle: (request, response) => serve(response, code, format, () => source(request)) });
+      routes.push({
+        method: 'GET', path: `/open-data/${code}.${format}`,
+        handle: async (request, response) => {
+          try {
+            await admit(request);
+          } catch (error) {
+            if (error instanceof RefusedRequest) return sendRefusal(response, error);
+            throw error;
+          }
+          return serve(response, code, format, () => source(request));
+        },
+      });
     }
   }
   return routes;
@@ -86,7 +113,7 @@ export function openDataRoutes(server: ApolloServer<GatewayContext>, catalog: Ca
 
 async function serve(response: ServerResponse, code: string, format: 'json' | 'csv', load: () => Promise<Download | { errors: unknown }>): Promise<void> {
   const download = await load();
-  if ('errors' in download) return sendJson(response, 400, { errors: download.errors });
+  if ('errors' in download) return sendJson(response, failureStatus(download.errors), { errors: download.errors });
   if (format === 'json') return sendJson(response, 200, { resource: code, ...download });
   const columns = [...new Set(download.rows.flatMap((row) => Object.keys(row)))];
   // The update cycle and as-of time ride in the file too: a CSV travels without its HTTP headers.
@@ -122,4 +149,16 @@ function flattenSchool(node: Record<string, unknown>): Row {
     ownership: codeName(node.ownership).code, ownershipName: codeName(node.ownership).name,
     foundedOn: (node.foundedOn as string | null) ?? null, principalName: node.principalName as string,
   };
+}
+
+/** A download that failed answers with the status its first error calls for: a legacy outage is not the client's fault. */
+function failureStatus(failures: unknown): number {
+  const code = (failures as Array<{ extensions?: { code?: ErrorCode } }>)[0]?.extensions?.code;
+  switch (code) {
+    case 'UPSTREAM_UNAVAILABLE': return 503;
+    case 'RATE_LIMITED': return 429;
+    case 'UNAUTHENTICATED': return 401;
+    case 'BAD_USER_INPUT': case 'QUERY_TOO_COSTLY': return 400;
+    default: return 500;
+  }
 }

@@ -36,7 +36,7 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
   response.end(body);
 }
 
-function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
+export function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
   // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After.
   const retry = refusal.shape.extensions.retryAfterSeconds;
   const headers: Record<string, string> = typeof retry === 'number' ? { 'retry-after': String(retry) } : {};

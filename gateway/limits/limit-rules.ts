@@ -1,7 +1,8 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Kind, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { operationCost, type CostOptions } from './operation-cost';
@@ -44,6 +45,27 @@ export function costLimitRule(maximum: number, options: CostOptions): Validation
       if (cost > maximum) context.reportError(toGraphQLError(errors.queryTooCostly('cost', cost, maximum)));
     },
   });
+}
+
+/**
+ * The cost check again once the request's variables are known: validation
+ * prices `first: $n` at the variable's default, which a client chooses, so
+ * `query ($n: Int = 1)` sent with `{ "n": 500 }` is priced here at 500. Runs
+ * before the enforcement plugin works out permissions (install it first).
+ */
+export function costWithVariablesPlugin(maximum: number, options: CostOptions): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation || !request.variables) return;
+          const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+          const cost = operationCost(schema, operation, (name) => fragments.get(name), options, request.variables);
+          if (cost > maximum) throw toGraphQLError(errors.queryTooCostly('cost', cost, maximum));
+        },
+      };
+    },
+  };
 }
 
 /**

@@ -15,8 +15,10 @@ import {
  * - a paged field (one taking `first`, directly or in an input such as
  *   `filter: { first }`) holds `first` items, or `defaultPageSize` without it;
  *   on a connection the page applies to the list inside (`edges`);
- * - `first: $variable` counts as the variable's default, else `maxPageSize`:
- *   limits run at validation, before variables are read, so the worst case;
+ * - `first: $variable` counts as the variable's value when `variables` are
+ *   given (the check once the request's variables are known), else as its
+ *   default, else as `maxPageSize` (the check at validation, before variables
+ *   are read: the worst case);
  * - any other list holds `unpagedListSize` items (a school's classes, a class's students).
  */
 export interface CostOptions {
@@ -29,6 +31,7 @@ type FragmentLookup = (name: string) => FragmentDefinitionNode | undefined | nul
 
 export function operationCost(
   schema: GraphQLSchema, operation: OperationDefinitionNode, fragment: FragmentLookup, options: CostOptions,
+  variables?: Readonly<Record<string, unknown>>,
 ): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
@@ -40,7 +43,11 @@ export function operationCost(
   const pageSize = (value: ValueNode | undefined | null): number | undefined => {
     if (!value) return undefined;
     if (value.kind === Kind.INT) return Math.max(0, Number.parseInt(value.value, 10));
-    if (value.kind === Kind.VARIABLE) return pageSize(variableDefaults.get(value.name.value)) ?? options.maxPageSize;
+    if (value.kind === Kind.VARIABLE) {
+      const given = variables?.[value.name.value];
+      if (typeof given === 'number' && Number.isInteger(given)) return Math.max(0, given);
+      return pageSize(variableDefaults.get(value.name.value)) ?? options.maxPageSize;
+    }
     return undefined;
   };
 

@@ -33,8 +33,8 @@ export interface RateLimitSubject {
 export interface RateLimits {
   /** Consumes one request from the unit's and from the token's allowance. */
   admitRequest(subject: RateLimitSubject): Promise<RateLimitVerdict>;
-  /** Consumes one request from the unit's allowance on one catalog resource. */
-  admitResource(unit: string, resourceCode: string, limit: ResourceRateLimit): Promise<RateLimitVerdict>;
+  /** Consumes `points` (one per use in the request, default 1) from the unit's allowance on one catalog resource. */
+  admitResource(unit: string, resourceCode: string, limit: ResourceRateLimit, points?: number): Promise<RateLimitVerdict>;
 }
 
 const ALLOWED: RateLimitVerdict = { allowed: true };
@@ -48,9 +48,9 @@ function limiter(hotState: HotState, keyPrefix: string, points: number, duration
   });
 }
 
-async function consume(target: RateLimiterAbstract, key: string): Promise<RateLimitVerdict> {
+async function consume(target: RateLimiterAbstract, key: string, points = 1): Promise<RateLimitVerdict> {
   try {
-    await target.consume(key);
+    await target.consume(key, points);
     return ALLOWED;
   } catch (refusal) {
     // A RateLimiterRes is the library's "over the limit"; anything else is a fault the insurance did not absorb.
@@ -75,14 +75,14 @@ export function createRateLimits(hotState: HotState, settings: RateLimitSettings
         perToken ? consume(perToken, subject.token) : ALLOWED,
       ]));
     },
-    async admitResource(unit, resourceCode, limit) {
+    async admitResource(unit, resourceCode, limit, points = 1) {
       const name = `rl-resource-${limit.requests}-${limit.perSeconds}`;
       let target = perResource.get(name);
       if (!target) {
         target = limiter(hotState, name, limit.requests, limit.perSeconds);
         perResource.set(name, target);
       }
-      return consume(target, `${unit}:${resourceCode}`);
+      return consume(target, `${unit}:${resourceCode}`, points);
     },
   };
 }

@@ -19,14 +19,17 @@ export function resourceRateLimitPlugin(options: {
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue, response }) {
-          const resources = new Map<string, RateLimit>();
-          for (const coordinate of contextValue.enforcement.served.keys()) {
+          // Each aliased use counts: `a1: verifyEnrollment(…) … a20: verifyEnrollment(…)` is twenty checks, not one.
+          const resources = new Map<string, { limit: RateLimit; uses: number }>();
+          for (const [coordinate, paths] of contextValue.enforcement.served) {
             const limited = rateLimitOf(options.catalog, coordinate);
-            if (limited) resources.set(limited.resource, limited.limit);
+            if (!limited) continue;
+            const uses = Math.max(paths.length, resources.get(limited.resource)?.uses ?? 0);
+            resources.set(limited.resource, { limit: limited.limit, uses });
           }
           let wait = 0;
-          for (const [code, limit] of resources) {
-            const verdict = await options.limits.admitResource(contextValue.unit, code, limit);
+          for (const [code, { limit, uses }] of resources) {
+            const verdict = await options.limits.admitResource(contextValue.unit, code, limit, uses);
             if (!verdict.allowed) wait = Math.max(wait, verdict.retryAfterSeconds);
           }
           if (wait === 0) return null;

@@ -98,3 +98,25 @@ describe('downloads', () => {
     expect(JSON.stringify(await response.json())).toMatch(/BAD_USER_INPUT/);
   });
 });
+
+describe('downloads are rate-limited like any request', () => {
+  let limited: TestPool;
+  beforeAll(async () => {
+    limited = await startTestPool({ RATE_LIMIT_TOKEN_PER_MINUTE: '2' });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('past the client address\'s allowance a download is 429 RATE_LIMITED with Retry-After, before any operation runs', async () => {
+    const download = () => fetch(`${limited.url.replace(/\/graphql$/, '')}/open-data/GZJY-TJ-001.json`);
+    const first = await download();
+    expect(first.status).toBe(200);
+    expect(Object.keys(((await first.json()) as { rows: Array<{ statistic: string }> }).rows.reduce((seen, row) => ({ ...seen, [row.statistic]: true }), {})).length).toBeGreaterThanOrEqual(5);
+    expect((await download()).status).toBe(200);
+    const refused = await download();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(JSON.stringify(await refused.json())).toMatch(/RATE_LIMITED/);
+  });
+});

@@ -59,6 +59,14 @@ describe('operation limits', () => {
     const reply = await post('{ schools(first: 500) { edges { node { students(first: 500) { edges { node { id } } } } } } }');
     expectRefusal(reply, 400, 'QUERY_TOO_COSTLY', /cost is \d+, the limit is 50000/);
   });
+
+  it('cost hidden behind a variable\'s small default is priced at the value sent', async () => {
+    const query = 'query ($n: Int = 1) { schools(first: $n) { edges { node { students(first: $n) { edges { node { id } } } } } } }';
+    const reply = await call(pool, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 500 } }) });
+    expectRefusal(reply, 400, 'QUERY_TOO_COSTLY', /cost is \d+, the limit is 50000/);
+    const small = await call(pool, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 2 } }) });
+    expect(small.status).toBe(200);
+  });
 });
 
 describe('requests refused at the HTTP front, before the token is even read', () => {

@@ -29,12 +29,12 @@ export const costOptions: CostOptions = { defaultPageSize: 20, maxPageSize: 500,
 
 export const limits: OperationLimits = { depth: 6, aliases: 3, directives: 3, tokens: 200, cost: 1_000, costOptions };
 
-/** The cost of the document's (first) operation. */
-export function costOf(query: string): number {
+/** The cost of the document's (first) operation, with the request's variables when given. */
+export function costOf(query: string, variables?: Record<string, unknown>): number {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
-  return operationCost(schema, operation, (name) => fragments.get(name), costOptions);
+  return operationCost(schema, operation, (name) => fragments.get(name), costOptions, variables);
 }
 
 function errorsOf(query: string) {

@@ -23,6 +23,13 @@ describe('operationCost: every field resolved counts 1, lists weighted by the it
     expect(costOf(query)).toBe(cost);
   });
 
+  it('once the request\'s variables are known, a variable page counts as its value, whatever its default', () => {
+    const query = 'query ($n: Int = 1) { grants(first: $n) { id } }';
+    expect(costOf(query)).toBe(1 + 1);
+    expect(costOf(query, { n: 400 })).toBe(1 + 400);
+    expect(costOf(query, { n: 'many' })).toBe(1 + 1);
+  });
+
   it('costs a fragment spread many times over once (no exponential work)', () => {
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Student { ...F${i + 1} ...F${i + 1} }`).join('\n');
     const query = `{ students(first: 1) { edges { node { ...F0 } } } } ${fragments} fragment F40 on Student { id }`;

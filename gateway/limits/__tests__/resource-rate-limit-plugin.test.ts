@@ -14,10 +14,10 @@ import { resourceRateLimitPlugin } from '../resource-rate-limit-plugin';
 const catalog = poolCatalog();
 const VERIFICATION = catalog.resourceOf('Query.verifyEnrollment')!;
 
-async function run(unit: string, served: string[], limits = createRateLimits(createMemoryHotState('t:'), { unitPerMinute: 0, tokenPerMinute: 0 })) {
+async function run(unit: string, served: string[] | Map<string, string[][]>, limits = createRateLimits(createMemoryHotState('t:'), { unitPerMinute: 0, tokenPerMinute: 0 })) {
   const plugin = resourceRateLimitPlugin({ limits, catalog });
   const enforcement = newEnforcementState();
-  enforcement.served = new Map(served.map((c) => [c, [[c]]]));
+  enforcement.served = served instanceof Map ? served : new Map(served.map((c) => [c, [[c]]]));
   const contextValue: GatewayContext = { requestId: 'r', unit, tokenId: 't', enforcement };
   const response = { http: { status: undefined as number | undefined, headers: new HeaderMap() } };
   const listener = await plugin.requestDidStart!({} as never) as GraphQLRequestListener<GatewayContext>;
@@ -47,4 +47,14 @@ it('leaves alone a request touching no limited resource', async () => {
   const limits = createRateLimits(createMemoryHotState('t:'), { unitPerMinute: 0, tokenPerMinute: 0 });
   expect(catalog.resourceOf('Student.name')!.rateLimit).toBeUndefined();
   for (let i = 0; i < 100; i += 1) expect((await run('GZGAJ', ['Student.name'], limits)).result).toBeNull();
+});
+
+it('counts every aliased use: twenty verifications in one request are twenty of the allowance', async () => {
+  const { requests } = VERIFICATION.rateLimit!;
+  const twenty = new Map([['Query.verifyEnrollment', Array.from({ length: 20 }, (_, i) => [`a${i}`])]]);
+  const first = await run('GZGAJ', twenty);
+  expect(first.result).toBeNull();
+  for (let used = 20; used + 20 <= requests; used += 20) expect((await run('GZGAJ', twenty, first.limits)).result).toBeNull();
+  const over = await run('GZGAJ', twenty, first.limits);
+  expect(over.response.http.status).toBe(429);
 });
