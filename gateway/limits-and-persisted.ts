@@ -54,7 +54,7 @@ export function hotStateFeatures(config: Config, parts: {
     cache = withRegisteredTexts(cache, (sha256) => repository.textOf(sha256), ttl);
   }
   return {
-    authenticator: limited ? withRateLimits(parts.authenticator, limits) : parts.authenticator,
+    authenticator: limited ? withRateLimits(parts.authenticator, limits, config.TRUSTED_PROXY_HOPS) : parts.authenticator,
     plugins,
     persistedQueries: { cache, ttl },
   };

@@ -48,6 +48,7 @@ const schema = z.object({
   REFUSAL_MODE: z.enum(['partial', 'reject']).default('partial'),
   GRANT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   CLUSTER_INSTANCES: z.coerce.number().int().min(1).max(8).default(2),
   // 0 turns a limit off; the defaults leave room for an app's bursts and for the test suite's pools.
   RATE_LIMIT_UNIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),

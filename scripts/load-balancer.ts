@@ -50,7 +50,11 @@ export async function startLoadBalancer(options: {
       return;
     }
     tried.add(target);
-    const upstream = httpRequest(`${target}${incoming.url ?? '/'}`, { method: incoming.method, headers: incoming.headers }, (reply) => {
+    // The gateways count anonymous clients by address: pass on the one this balancer saw (TRUSTED_PROXY_HOPS=1 there).
+    const seen = incoming.headers['x-forwarded-for'];
+    const forwardedFor = [...(seen ? [String(seen)] : []), incoming.socket.remoteAddress ?? 'unknown'].join(', ');
+    const headers = { ...incoming.headers, 'x-forwarded-for': forwardedFor };
+    const upstream = httpRequest(`${target}${incoming.url ?? '/'}`, { method: incoming.method, headers }, (reply) => {
       outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
       reply.pipe(outgoing);
     });

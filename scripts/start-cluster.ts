@@ -59,7 +59,9 @@ runUntilSignalled(async () => {
     const gateways: string[] = [];
     for (const part of PARTS) {
       await Promise.all(Array.from({ length: instances }, async (_, i) => {
-        const url = await startChild(part, { ...env, ...instanceEnv(config, i) }, portOf(config, i, part), config, logger, closers);
+        // Gateways stand behind the balancer below: one proxy hop of ours to trust in X-Forwarded-For.
+        const partEnv = part === 'gateway' ? { ...env, TRUSTED_PROXY_HOPS: '1' } : env;
+        const url = await startChild(part, { ...partEnv, ...instanceEnv(config, i) }, portOf(config, i, part), config, logger, closers);
         if (part === 'gateway') gateways.push(url);
       }));
     }

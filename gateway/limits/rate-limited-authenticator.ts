@@ -1,5 +1,6 @@
 import { ANONYMOUS_UNIT } from '../../policies/permissions/anonymous';
 import { errors } from '../../policies/errors';
+import { clientAddress } from '../../platform/client-address';
 import { RefusedRequest } from '../../platform/http-graphql';
 import type { Authenticator } from '../authenticate';
 import type { RateLimits } from './rate-limits';
@@ -11,13 +12,14 @@ import type { RateLimits } from './rate-limits';
  * A request refused for its token is not counted, it never got this far.
  * Anonymous requests (open data) have neither unit nor token: each client
  * address counts as both, so one busy client cannot use up the public's
- * allowance.
+ * allowance (behind our own proxies, the address they forward:
+ * TRUSTED_PROXY_HOPS).
  */
-export function withRateLimits(authenticator: Authenticator, limits: RateLimits): Authenticator {
+export function withRateLimits(authenticator: Authenticator, limits: RateLimits, trustedProxyHops = 0): Authenticator {
   return {
     async authenticate(request) {
       const context = await authenticator.authenticate(request);
-      const address = `${ANONYMOUS_UNIT}@${request.socket.remoteAddress ?? 'unknown'}`;
+      const address = `${ANONYMOUS_UNIT}@${clientAddress(request, trustedProxyHops)}`;
       const subject = context.unit === ANONYMOUS_UNIT ? { unit: address, token: address } : { unit: context.unit, token: context.tokenId };
       const verdict = await limits.admitRequest(subject);
       if (!verdict.allowed) throw new RefusedRequest(429, errors.rateLimited(verdict.retryAfterSeconds));

@@ -11,7 +11,8 @@ async function stub(name: string): Promise<Stub> {
     if (request.url === '/health') return void response.writeHead(state.healthy ? 200 : 503).end();
     let body = '';
     request.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name, body })));
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ name, body, forwardedFor: request.headers['x-forwarded-for'] })));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as { port: number };
@@ -75,3 +76,9 @@ async function waitFor(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+it('tells the gateway the client address it saw, after any the client sent', async () => {
+  const reply = await fetch(`${balancer.url}/graphql`, { method: 'POST', headers: { 'x-forwarded-for': '6.6.6.6' }, body: '{}' });
+  const { forwardedFor } = await reply.json() as { forwardedFor: string };
+  expect(forwardedFor).toBe('6.6.6.6, 127.0.0.1');
+});
