@@ -21,6 +21,27 @@ export function anonymousMayRead(catalog: Catalog, typeName: string, fieldName: 
   const resource = catalog.resourceOf(`${typeName}.${fieldName}`);
   if (resource) return resource.open;
   if (isStructuralType(typeName)) return true;
-  const ofType = catalog.resources.flatMap((r) => r.coordinates.filter((c) => c.startsWith(`${typeName}.`)).map(() => r));
-  return ofType.length > 0 && ofType.every((r) => r.open);
+  return openTypesOf(catalog).get(typeName) ?? false;
+}
+
+/**
+ * Per type, whether every catalog coordinate on it is open: worked out once
+ * per catalog, since an anonymous request asks it for each key field it selects.
+ */
+const openTypes = new WeakMap<Catalog, ReadonlyMap<string, boolean>>();
+
+function openTypesOf(catalog: Catalog): ReadonlyMap<string, boolean> {
+  let types = openTypes.get(catalog);
+  if (!types) {
+    const open = new Map<string, boolean>();
+    for (const resource of catalog.resources) {
+      for (const coordinate of resource.coordinates) {
+        const typeName = coordinate.slice(0, coordinate.indexOf('.'));
+        open.set(typeName, (open.get(typeName) ?? true) && resource.open);
+      }
+    }
+    types = open;
+    openTypes.set(catalog, types);
+  }
+  return types;
 }
