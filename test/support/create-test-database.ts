@@ -35,7 +35,8 @@ export async function createTestDatabase(env: TestDatabaseEnv): Promise<TestData
   };
 }
 
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+/** One short-lived connection for administrative statements (CREATE/DROP DATABASE), always closed. */
+export async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
