@@ -152,7 +152,7 @@ function flattenSchool(node: Record<string, unknown>): Row {
 }
 
 /** A download that failed answers with the status its first error calls for: a legacy outage is not the client's fault. */
-function failureStatus(failures: unknown): number {
+export function failureStatus(failures: unknown): number {
   const code = (failures as Array<{ extensions?: { code?: ErrorCode } }>)[0]?.extensions?.code;
   switch (code) {
     case 'UPSTREAM_UNAVAILABLE': return 503;
