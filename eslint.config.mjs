@@ -21,6 +21,16 @@ export default tseslint.config(
     },
   },
   {
+    // A pg or ioredis client without an 'error' listener throws a dropped connection into whatever runs next.
+    ignores: ['platform/pg-clients.ts', 'platform/hot-state/redis-hot-state.ts', 'test/support/test-clients.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "NewExpression[callee.name=/^(Client|Pool|Redis|Cluster)$/], NewExpression[callee.property.name=/^(Client|Pool|Redis|Cluster)$/]",
+        message: 'Open pg connections with platform/pg-clients (tests: test/support/test-clients), which attach an error listener first; ioredis clients likewise.',
+      }],
+    },
+  },
+  {
     files: ['policies/**/*.ts'],
     ignores: ['policies/**/__tests__/**'],
     rules: {

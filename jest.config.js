@@ -3,16 +3,15 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
 };
 
 /**
- * Three projects: unit tests beside the code, whole-system scenarios in
- * test/ that talk HTTP to a running pool, and the several-instances
- * scenarios, which `npm test` runs on their own, one file at a time, after the
- * others: one of them measures revocation propagation against a 100 ms goal,
- * which other suites' load on this 2-core machine would distort. The
- * scenarios share one generated demo data set per run (made by the global
- * setup, copied per file).
+ * Two projects: unit tests beside the code, and whole-system scenarios in
+ * test/ (the several-instances ones among them) that talk HTTP to a running
+ * pool. No test asserts a duration, so every file may run beside any other;
+ * times are measured by `npm run bench`. The scenarios share one generated
+ * demo data set per run (made by the global setup, copied per file).
  */
 module.exports = {
   testTimeout: 120000,
@@ -23,14 +22,6 @@ module.exports = {
       ...shared,
       displayName: 'system',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/test/several-instances/'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
-    {
-      ...shared,
-      displayName: 'instances',
-      testMatch: ['<rootDir>/test/several-instances/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Client } from 'pg';
+import { connectPgClient } from '../platform/pg-clients';
 import { createPgStudentDb } from '../subgraphs/student/adapter';
 import { enrolledStatement } from '../subgraphs/student/statistics-sql';
 import { ensureCityDatabase } from './city-database';
@@ -35,8 +35,7 @@ async function main(): Promise<void> {
   if (!server) throw new Error('set LEGACY_STUDENT_DB_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
   const url = await ensureCityDatabase(server, (line) => console.log(line));
   const db = createPgStudentDb({ databaseUrl: url, poolSize: 2, statementTimeoutMs: 120_000 });
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const client = await connectPgClient(url, (error) => console.error('statistics bench: connection lost', error.message));
 
   const groupBy = enrolledStatement({}, ['DISTRICT', 'GRADE']);
   const inSql = async () => db.aggregate(groupBy);

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { createPgPool } from '../platform/pg-clients';
 import { servePglite, type ServedPglite } from '../platform/pglite-server';
 import { catalogVersionsRepository, type CatalogVersionsRepository } from './catalog-versions';
 import { grantsRepository, type GrantsRepository } from './grants';
@@ -47,15 +48,13 @@ export async function openGovernanceStore(options: GovernanceStoreOptions): Prom
     served = await servePglite({ dataDir: path.join(options.dataDir, 'governance') });
   }
   const timeout = options.statementTimeoutMs ?? 10_000;
-  const pool = new Pool({
+  const pool = createPgPool({
     connectionString: options.databaseUrl ?? served!.url,
     max: options.poolSize ?? 8,
     connectionTimeoutMillis: timeout,
     statement_timeout: timeout,
     query_timeout: timeout + 1_000,
-  });
-  // An idle connection that breaks emits 'error' on the pool; unhandled, it would end the process.
-  pool.on('error', (error) => options.logger.warn({ err: error }, 'governance store connection lost'));
+  }, (error) => options.logger.warn({ err: error }, 'governance store connection lost'));
   try {
     const applied = await migrate(pool, options.clock);
     if (applied.length > 0) options.logger.info({ migrations: applied }, 'governance store migrated');

@@ -1,8 +1,9 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { connectPgClient } from '../../platform/pg-clients';
 import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLES } from './columns';
 import { copyLine, copyStatement } from './copy-text';
 import { DROP_TABLES, readStudentDbSchema } from './schema';
@@ -17,11 +18,14 @@ import { PROGRESS_EVERY, type LoadProgress, type LoadSummary, type StudentDbSour
 export async function loadPostgres(source: StudentDbSource, url: string, onProgress?: LoadProgress): Promise<LoadSummary> {
   const started = Date.now();
   const schema = readStudentDbSchema();
-  const main = new Client({ connectionString: url });
-  const second = new Client({ connectionString: url });
-  await main.connect();
+  // A connection error also fails the COPY or statement under way, which is what reports it.
+  const ignore = () => undefined;
+  const main = await connectPgClient(url, ignore);
+  const second = await connectPgClient(url, ignore).catch(async (error: unknown) => {
+    await main.end();
+    throw error;
+  });
   try {
-    await second.connect();
     await main.query(DROP_TABLES);
     for (const statement of schema.createTables) await main.query(statement);
 

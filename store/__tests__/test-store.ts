@@ -1,8 +1,9 @@
 import pino from 'pino';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { SettableClock } from '../../platform/clock';
 import { servePglite, type ServedPglite } from '../../platform/pglite-server';
 import { createTestDatabase, type TestDatabase } from '../../test/support/create-test-database';
+import { createTestPool } from '../../test/support/test-clients';
 import { openGovernanceStore, type GovernanceStore } from '../open-store';
 
 /**
@@ -43,7 +44,7 @@ export async function openEmptyDatabase(): Promise<{ newPool(): Pool; drop(): Pr
   const pools: Pool[] = [];
   return {
     newPool: () => {
-      const pool = new Pool({ connectionString: url, max: 2 });
+      const pool = createTestPool({ connectionString: url, max: 2 });
       pools.push(pool);
       return pool;
     },

@@ -1,8 +1,8 @@
-import { Pool } from 'pg';
 import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLES } from '../../legacy/student-db/columns';
 import type { ClassRow, GuardianRow, SchoolRow, StudentRow } from '../../legacy/records';
 import { countLegacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
+import { createPgPool } from '../../platform/pg-clients';
 import type { SqlStatement } from './statistics-sql';
 
 /**
@@ -120,16 +120,14 @@ export interface PgStudentDbOptions {
 const IN_SCHOOL = '01';
 
 export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
-  const pool = new Pool({
+  const pool = createPgPool({
     connectionString: options.databaseUrl,
     max: options.poolSize,
     connectionTimeoutMillis: options.statementTimeoutMs,
     // The server cancels a slow statement; the client-side limit is the net for a server that ignores it.
     statement_timeout: options.statementTimeoutMs,
     query_timeout: options.statementTimeoutMs + 1_000,
-  });
-  // An idle connection that breaks emits 'error' on the pool; unhandled, it would end the process.
-  pool.on('error', (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
+  }, (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
 
   async function run<T>(sql: string, params: unknown[], parse: (raw: Record<string, unknown>) => T): Promise<T[]> {
     countLegacyCall('student-status', 'sql');

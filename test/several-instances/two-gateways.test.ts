@@ -1,4 +1,5 @@
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis';
+import type { GraphQLReply } from '../support/test-pool';
 import { codes, jtiOf, startTwoInstances, type TwoInstances } from './two-instances';
 
 /**
@@ -30,27 +31,31 @@ const revokedReply = expect.objectContaining({
   body: expect.objectContaining({ errors: [expect.objectContaining({ message: expect.stringMatching(/^token revoked/), extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })] }),
 });
 
+/**
+ * The other gateway's answer once it refuses the token. It asks until then, but
+ * not for as long as the backstop poll (a minute), so a refusal seen here was
+ * carried by Redis. How fast is `npm run bench`'s business (hot-state bench).
+ */
+async function replyOnceRefused(url: string, token: string): Promise<GraphQLReply> {
+  const giveUpAt = Date.now() + 20_000;
+  for (;;) {
+    const reply = await two.call(url, PROBE, { token });
+    if (reply.status !== 200 || Date.now() > giveUpAt) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('a token revoked through one gateway', () => {
-  it('is refused by the other within 100 ms (p99 of 50 tries), and by the first; other tokens are still served', async () => {
-    const latencies: number[] = [];
+  it('is refused by the other (every time of 20), and by the first; other tokens are still served', async () => {
     const bystander = await two.a.token('440106');
-    // Five tries first, not counted: the refusal path's first runs (JIT, connection set-up) are not propagation.
-    for (let i = 0; i < 55; i += 1) {
+    for (let i = 0; i < 20; i += 1) {
       const token = await two.a.token('440106');
       expect((await two.call(two.urlB, PROBE, { token })).status).toBe(200);
       const revoked = await two.call(two.urlA, REVOKE, { token, variables: { jti: jtiOf(token), reason: 'leaked in a test' } });
       expect(revoked.body.errors).toBeUndefined();
-      const acknowledged = performance.now();
-      let reply = await two.call(two.urlB, PROBE, { token });
-      while (reply.status === 200 && performance.now() - acknowledged < 2_000) reply = await two.call(two.urlB, PROBE, { token });
-      if (i >= 5) latencies.push(performance.now() - acknowledged);
-      expect(reply).toEqual(revokedReply);
+      expect(await replyOnceRefused(two.urlB, token)).toEqual(revokedReply);
+      expect(await two.call(two.urlA, PROBE, { token })).toEqual(revokedReply);
     }
-    latencies.sort((x, y) => x - y);
-    const p99 = latencies[Math.ceil(0.99 * latencies.length) - 1]!;
-    console.log(`revocation propagation A→B (acknowledged → refusal received) over ${latencies.length} tries: p50 ${latencies[24]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; slowest ${latencies.slice(-5).map((l) => l.toFixed(0)).join(", ")} ms`);
-    expect(latencies).toHaveLength(50);
-    expect(p99).toBeLessThan(100);
     expect(await two.call(two.urlA, PROBE, { token: (await two.a.token('440106')) })).toEqual(expect.objectContaining({ status: 200 }));
     expect((await two.call(two.urlB, PROBE, { token: bystander })).status).toBe(200);
   });

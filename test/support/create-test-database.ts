@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
+import { withClient } from './test-clients';
+
+export { withClient } from './test-clients';
 
 /**
  * A throw-away database for a store-backed test. With the named variable set
@@ -10,6 +12,12 @@ import { Client } from 'pg';
  * governance store) it is a fresh database `edupool_t_<random>` on that
  * server; otherwise an empty PGlite data folder under the OS temp dir. Either
  * way `drop()` removes it, so tests never touch existing data.
+ *
+ * Whoever made it closes every connection to it before `drop()`. A session
+ * still connected then is a leak: the drop ends it (WITH (FORCE)) and then
+ * fails, naming the session's `application_name` (the test file that opened
+ * it, see jest-setup.ts), instead of letting the ended client throw 57P01
+ * into some later test file.
  */
 export type TestDatabase =
   | { readonly kind: 'postgres'; readonly url: string; drop(): Promise<void> }
@@ -30,18 +38,26 @@ export async function createTestDatabase(env: TestDatabaseEnv): Promise<TestData
   return {
     kind: 'postgres',
     url: url.toString(),
-    // WITH (FORCE) ends sessions a failed test left open (PostgreSQL 13+).
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: async () => {
+      const leftover = await sessionsStillConnected(serverUrl, name);
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (leftover.length > 0) {
+        throw new Error(`test database ${name} still had ${leftover.length} session(s) when dropped; close them first: ${leftover.join('; ')}`);
+      }
+    },
   };
 }
 
-/** One short-lived connection for administrative statements (CREATE/DROP DATABASE), always closed. */
-export async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
+/** Sessions on the database once those already closing have gone (a server process ends a moment after its client). */
+async function sessionsStillConnected(serverUrl: string, name: string): Promise<string[]> {
+  const giveUpAt = Date.now() + 5_000;
+  return withClient(serverUrl, async (client) => {
+    for (;;) {
+      const { rows } = await client.query<{ who: string }>(
+        `SELECT format('%s (pid %s, %s: %s)', coalesce(nullif(application_name, ''), 'no application_name'), pid, state, left(query, 60)) AS who
+           FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`, [name]);
+      if (rows.length === 0 || Date.now() > giveUpAt) return rows.map((row) => row.who);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { freePort } from './free-port';
+import { createTestRedis } from './test-clients';
 
 /**
  * A redis-server of the test's own on a free port, without persistence, so a
@@ -51,8 +52,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 async function withClient<T>(url: string, use: (client: Redis) => Promise<T>, waitMs = 0): Promise<T> {
   const started = Date.now();
   for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
+    const client = createTestRedis(url);
     try {
       await client.connect();
       return await use(client);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { Clock } from '../../platform/clock';
 import { loadConfig, type Config } from '../../platform/config';
 import { loadKeyPair, type KeyPair } from '../../platform/keys';
@@ -9,6 +8,7 @@ import { createLogger } from '../../platform/logger';
 import { issueToken, type TokenRequest } from '../../platform/tokens';
 import { startPool, type RunningPool } from '../../scripts/start-pool';
 import { createTestDatabase } from './create-test-database';
+import { connectTestClient } from './test-clients';
 
 /**
  * A whole pool for one scenario file: its own copy of the demo data, every
@@ -70,14 +70,23 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     ...env,
   });
   const studentQueries: TestPool['studentQueries'] = [];
+  const removeData = async () => {
+    await governanceDb?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
   const pool = await startPool(config, createLogger('silent', 'test'), {
     onStudentQuery: (sql, params) => studentQueries.push({ sql, params }),
     ...(clock ? { clock } : {}),
+  }).catch(async (error: unknown) => {
+    await removeData();
+    throw error;
   });
   const tokenKeys: KeyPair = await loadKeyPair('token', { dataDir }, true);
-  const sqlClient = new Client({ connectionString: pool.legacy.studentDbUrl });
-  sqlClient.on('error', () => undefined);
-  await sqlClient.connect();
+  const sqlClient = await connectTestClient(pool.legacy.studentDbUrl).catch(async (error: unknown) => {
+    await pool.close();
+    await removeData();
+    throw error;
+  });
 
   const token = (unit: string, extra: Partial<TokenRequest> = {}) => issueToken(tokenKeys, { unit, ttlSeconds: 600, ...extra }, clock?.now());
   return {
@@ -106,8 +115,7 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
       await sqlClient.end().catch(() => undefined);
       await deleteHotStateKeys(pool);
       await pool.close();
-      await governanceDb?.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeData();
     },
   };
 }

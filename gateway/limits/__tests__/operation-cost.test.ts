@@ -33,9 +33,8 @@ describe('operationCost: every field resolved counts 1, lists weighted by the it
   it('costs a fragment spread many times over once (no exponential work)', () => {
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Student { ...F${i + 1} ...F${i + 1} }`).join('\n');
     const query = `{ students(first: 1) { edges { node { ...F0 } } } } ${fragments} fragment F40 on Student { id }`;
-    const started = Date.now();
+    // Walking every spread would be 2^40 visits, which no run finishes within jest's timeout.
     expect(costOf(query)).toBe(1 + 1 + 1 * (1 + 2 ** 40));
-    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('stops at a fragment cycle (graphql refuses the cycle itself)', () => {

@@ -1,6 +1,7 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/create-test-database';
 import { syntheticStudentSource } from '../../../test/support/synthetic-student-source';
+import { createTestPool } from '../../../test/support/test-clients';
 import { GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, CLASS_COLUMNS, TABLES } from '../columns';
 import { loadStudentDb, type StudentDbTarget } from '../load-student-db';
 import { openStudentDb, type StudentDbConfig } from '../open-student-db';
@@ -31,7 +32,7 @@ describe.each(cases)('student DB on %s', (_kind, create) => {
     expect(progress.at(-1)).toBe(STUDENTS);
     const config: StudentDbConfig = database.kind === 'postgres' ? { kind: 'postgres', url: database.url } : { kind: 'pglite', dataDir: database.dataDir, maxConnections: 4 };
     served = await openStudentDb(config);
-    pool = new Pool({ connectionString: served.url, max: 4 });
+    pool = createTestPool({ connectionString: served.url, max: 4 });
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { connectTestClient } from '../../../test/support/test-clients';
 import { ethnicityByCode, genderByCode } from '../../../policies/standards';
 import { contextFor } from '../../kit/__tests__/test-permissions';
 import { createStudentServices, studentSubgraph } from '../index';
@@ -150,8 +150,7 @@ describe.each(dbKinds)('student subgraph queries on %s', (kind) => {
   });
 
   it('answers UPSTREAM_UNAVAILABLE when a statement outlasts the timeout', async () => {
-    const blocker = new Client({ connectionString: fixture.url });
-    await blocker.connect();
+    const blocker = await connectTestClient(fixture.url);
     const slow = createStudentServices({ databaseUrl: fixture.url, maxPageSize: 500, poolSize: 1, statementTimeoutMs: 300 });
     try {
       // A lock held in an open transaction: PostgreSQL makes readers wait for it, PGlite's socket queues every other connection.

@@ -1,11 +1,11 @@
 import { graphql, type ExecutionResult } from 'graphql';
-import { Client } from 'pg';
 import type { Permissions } from '../../../policies/permissions';
 import { idNumberCheckCharacter } from '../../../policies/standards';
 import { createBaseContext } from '../../kit/base-context';
 import { buildGuardedSchema } from '../../kit/guarded-schema';
 import { allowAllPermissions, claimsWith, districtScope, silentLogger, testPermissions } from '../../kit/__tests__/test-permissions';
 import { studentSubgraph } from '../index';
+import { withClient } from '../../../test/support/test-clients';
 import { openFixture, type Fixture } from './harness';
 
 /**
@@ -27,9 +27,7 @@ const rows = new Map<string, { xh: string; xm: string }>();
 
 beforeAll(async () => {
   fixture = await openFixture('pglite');
-  const sql = new Client({ connectionString: fixture.url });
-  await sql.connect();
-  try {
+  await withClient(fixture.url, async (sql) => {
     // Give three students of the (now 九年一贯制) first school valid ID numbers: a primary and a junior pupil in school, one transferred out.
     await sql.query("UPDATE xxjbxx SET xxbxlxm = '312' WHERE xxdm = '2144000001'");
     const pick = async (grade: string, status: string, idNumber: string) => {
@@ -41,9 +39,7 @@ beforeAll(async () => {
     await pick('11', '01', PRIMARY_PUPIL);
     await pick('21', '01', JUNIOR_PUPIL);
     await pick('12', '03', TRANSFERRED);
-  } finally {
-    await sql.end();
-  }
+  });
 });
 afterAll(async () => { await fixture?.close(); });
 
