@@ -22,6 +22,8 @@ module.exports = {
       ...shared,
       displayName: 'system',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // The support code's own tests are unit tests.
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/test/support/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
