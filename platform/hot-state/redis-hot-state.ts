@@ -24,6 +24,9 @@ export async function openRedisHotState(options: RedisHotStateOptions): Promise<
     commandTimeout: options.commandTimeoutMs ?? 500,
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    // disconnect() waits this long for the socket to close; for a socket already dead (Redis down) it waits in vain,
+    // holding the process open that long (ioredis's default is 2 s).
+    disconnectTimeout: 50,
   };
   const commands = new Redis(options.url, redisOptions);
   // Subscribers queue their SUBSCRIBE until connected and are resubscribed by ioredis after a reconnect.

@@ -32,11 +32,12 @@ export function createTestPool(config: PoolConfig): Pool {
 
 /**
  * An ioredis client that gives up when its server is gone instead of retrying
- * on a timer for ever (which jest reports as an open handle after a private
- * Redis is stopped). Close it with `disconnect()`.
+ * on a timer for ever, and whose `disconnect()` does not wait 2 s for a socket
+ * already dead (jest reports either timer as an open handle after a private
+ * Redis is stopped).
  */
 export function createTestRedis(url: string, options: RedisOptions = {}): Redis {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...options });
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 50, ...options });
   client.on('error', ignore);
   return client;
 }
