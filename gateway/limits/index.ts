@@ -4,8 +4,6 @@ import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kit/connection';
 import { refusalFormatter } from './format-refusal';
 import { limitRules, type OperationLimits } from './limit-rules';
 
-export { costWithVariablesPlugin } from './limit-rules';
-
 export type { OperationLimits } from './limit-rules';
 export type { CostOptions } from './operation-cost';
 
