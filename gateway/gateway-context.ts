@@ -1,4 +1,5 @@
 import type { Permissions } from '../policies/permissions/types';
+import type { ServedRecord } from '../platform/cross-part-types';
 
 /** What the gateway knows about one request once its token is verified. */
 export interface GatewayContext {
@@ -15,11 +16,6 @@ export interface GatewayContext {
   readonly enforcement: EnforcementState;
 }
 
-export interface ServedRecord {
-  readonly type: 'Student' | 'Teacher';
-  readonly id: string;
-  readonly grantIds: ReadonlyArray<string>;
-}
 
 export interface EnforcementState {
   /** The admitted decision's permissions, signed into each subgraph fetch. */

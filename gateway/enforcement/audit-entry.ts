@@ -1,22 +1,8 @@
 import type { Catalog } from '../../policies';
+import type { AuditEntryInput } from '../../platform/cross-part-types';
 import type { RequestDecision } from '../decision/request-decision';
 import type { GatewayContext } from '../gateway-context';
 import { countValues } from './answer-refusals';
-
-/** One audit row as the gateway hands it to the governance store's audit log. */
-export interface AuditEntryInput {
-  readonly requestId: string;
-  readonly unit: string;
-  readonly tokenId: string;
-  readonly purpose?: string;
-  readonly operationHash: string;
-  readonly operationName?: string;
-  readonly served: ReadonlyArray<string>;
-  readonly refused: ReadonlyArray<{ coordinate: string; code: string }>;
-  readonly recordCounts: Readonly<Record<string, number>>;
-  readonly grantIds: ReadonlyArray<string>;
-  readonly records: ReadonlyArray<{ type: 'Student' | 'Teacher'; id: string; grantIds: ReadonlyArray<string> }>;
-}
 
 export interface AuditSink {
   /** Resolves once the row is committed. */

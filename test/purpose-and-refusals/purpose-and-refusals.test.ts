@@ -16,7 +16,7 @@ let pool: TestPool;
 beforeAll(async () => {
   clock.set(new Date('2026-11-25T02:00:00Z'));
   pool = await startTestPool({}, clock);
-});
+}, 600_000);
 afterAll(async () => { await pool?.close(); });
 
 type Body = GraphQLReply['body'];
