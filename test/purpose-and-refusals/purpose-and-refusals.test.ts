@@ -99,7 +99,10 @@ describe('a grant whose purpose is fixed (学籍核验, GZJY-HY-001)', () => {
 describe('a field never granted', () => {
   it('is NOT_GRANTED for a partner, naming the resource to apply for', async () => {
     const body = await ask('GZWJW', '{ students(first: 1) { edges { node { idNumber } } } }');
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_GRANTED', coordinate: 'Query.students' }) })]);
+    expect(body.data).toEqual({ students: null });
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.coordinate, e.extensions?.resource])).toEqual([
+      ['NOT_GRANTED', 'Query.students', 'GZJY-XS-001'], ['NOT_GRANTED', 'Student.idNumber', 'GZJY-XS-002'],
+    ]);
   });
 
   it('is NOT_GRANTED, not OUT_OF_SCOPE, for a record outside the jurisdiction of a bureau that holds no grant', async () => {
@@ -112,9 +115,10 @@ describe('a field never granted', () => {
 
 describe('a refusal inside a list', () => {
   it('nulls the refused field of each record at its own path; its siblings and the list survive', async () => {
-    await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Query.students', 'Student.id', 'Student.gender'] });
+    await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Query.students', 'Student.id', 'Student.gender', 'Student.school'] });
     await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Student.name'], rowScope: ['440106'] });
-    const body = await ask('GZJYYJY', '{ students(first: 200) { edges { node { id gender name school { district { code } } } } } }', { header: PURPOSE });
+    const body = await ask('GZJYYJY', '{ students(first: 100) { edges { node { id gender name school { district { code } } } } } }', { header: PURPOSE });
+    expect((body.errors ?? []).filter((e) => e.extensions?.code !== 'OUT_OF_SCOPE')).toEqual([]);
     const nodes = (body.data!.students as { edges: Array<{ node: { id: string; gender: unknown; name: string | null; school: { district: { code: string } } } }> }).edges.map((e) => e.node);
     const outside = nodes.filter((n) => n.school.district.code !== '440106');
     const inside = nodes.filter((n) => n.school.district.code === '440106');

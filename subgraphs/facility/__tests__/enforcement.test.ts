@@ -59,8 +59,8 @@ describe('facility subgraph enforcement', () => {
 
   it('refuses an ungranted conditional field with NOT_GRANTED naming its resource', async () => {
     const { result } = await run('{ building(id: "GZ-0001") { id area appraisalGrade } }', testPermissions({ refuse: { 'Building.appraisalGrade': 'NOT_GRANTED' } }));
-    // appraisalGrade is non-null: its refusal nulls the building.
-    expect(result.data).toEqual({ building: null });
+    // A governed field is nullable: its refusal nulls it alone, the building and its other fields stay.
+    expect(result.data).toEqual({ building: { id: 'GZ-0001', area: 3200.5, appraisalGrade: null } });
     const { message } = errors.notGranted('Building.appraisalGrade', catalog.resourceOf('Building.appraisalGrade')!.code);
     expect(errorsOf(result)).toEqual([{ path: ['building', 'appraisalGrade'], message, code: 'NOT_GRANTED' }]);
   });
@@ -71,7 +71,7 @@ describe('facility subgraph enforcement', () => {
       testPermissions({ scope: tianhe, grantId: GRANT }),
       { r: [{ __typename: 'School', code: '2144140003' }, { __typename: 'Building', id: 'GZ-0005' }, { __typename: 'Building', id: 'GZ-0003' }] },
     );
-    expect(result.data).toEqual({ _entities: [null, null, { id: 'GZ-0003', leased: true }] });
+    expect(result.data).toEqual({ _entities: [{ code: '2144140003', buildings: null }, { id: 'GZ-0005', leased: null }, { id: 'GZ-0003', leased: true }] });
     expect(errorsOf(result)).toEqual([
       { path: ['_entities', 0, 'buildings'], message: errors.outOfScope('School.buildings', '2144140003').message, code: 'OUT_OF_SCOPE' },
       { path: ['_entities', 1, 'leased'], message: errors.outOfScope('Building.leased', 'GZ-0005').message, code: 'OUT_OF_SCOPE' },

@@ -81,7 +81,7 @@ it('answers OUT_OF_SCOPE per field of a record outside the scope, naming the rec
     { path: ['students', 1, 'phone'], ...shape(errors.outOfScope('Student.phone', 'S2')) },
     { path: ['students', 1, 'school'], ...shape(errors.outOfScope('Student.school', 'S2')) },
   ]);
-  expect(result.served).toEqual({ Student: [{ id: 'S1', grantIds: [] }, { id: 'S3', grantIds: [] }] });
+  expect(result.served).toEqual({ Student: [{ id: 'S1', grantIds: [GRANT] }, { id: 'S3', grantIds: [GRANT] }] });
 });
 
 it('nulls the whole record when a non-null field of it is out of scope', async () => {
