@@ -10,6 +10,11 @@ const ioLibraries = [
   'jose', 'cli-progress', 'autocannon', 'undici',
 ];
 
+// Parts of the pool meet only through shared modules (policies/, platform/, subgraphs/kit/):
+// the gateway never reaches into a subgraph, and no subgraph into another.
+const subgraphNames = ['student', 'teacher', 'facility', 'governance'];
+const otherSubgraphs = (own) => subgraphNames.filter((name) => name !== own).flatMap((name) => [`../${name}/*`, `../${name}`, `**/subgraphs/${name}/*`]);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'bench/results/', 'coverage/', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
@@ -44,4 +49,22 @@ export default tseslint.config(
         { name: 'require', message: 'policies/ is pure.' }],
     },
   },
+  {
+    files: ['gateway/**/*.ts'],
+    ignores: ['gateway/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/subgraphs/*', '**/subgraphs/**'], message: 'The gateway does not import subgraph internals: shared types live in platform/cross-part-types.ts.' }],
+      }],
+    },
+  },
+  ...subgraphNames.map((name) => ({
+    files: [`subgraphs/${name}/**/*.ts`],
+    ignores: [`subgraphs/${name}/**/__tests__/**`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: otherSubgraphs(name), message: `The ${name} subgraph does not import another subgraph's files: share through subgraphs/kit or platform/.` }],
+      }],
+    },
+  })),
 );

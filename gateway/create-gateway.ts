@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
+import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
@@ -7,16 +7,17 @@ import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
-import { anonymousAccessPlugin } from './anonymous-access';
 import { openDataRoutes } from './open-data';
 import type { Authenticator } from './authenticate';
 import type { AuditSink } from './enforcement/audit-entry';
 import type { DisputeSource } from './enforcement/dispute-flags';
 import { typeNamesOf } from './enforcement/audience-permissions';
-import { enforcementPlugin, type RefusalMode } from './enforcement/enforcement-plugin';
+import { decidingGateway } from './decision/deciding-gateway';
+import { decisionPlugin } from './decision/decision-plugin';
+import type { DecisionPorts } from './decision/request-decision';
 import type { PermissionsProvider } from './enforcement/permissions-provider';
 import type { GatewayContext } from './gateway-context';
-import { costWithVariablesPlugin, operationLimits, type OperationLimits } from './limits';
+import { operationLimits, type OperationLimits } from './limits';
 import { SigningDataSource } from './signing-data-source';
 import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
 
@@ -34,12 +35,12 @@ export interface GatewayOptions {
   readonly limits: OperationLimits;
   readonly permissions: PermissionsProvider;
   readonly catalog: Catalog;
-  readonly refusalMode: RefusalMode;
+  readonly refusalMode: 'partial' | 'reject';
   readonly audit: AuditSink;
   /** Open objections, flagged on every response serving a disputed record. */
   readonly disputes?: DisputeSource;
-  /** Run after enforcement, whose findings they read (rate limits per resource, registered operations). */
-  readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
+  /** What the decision's shared-state checks consult (resource allowances, registered operations); none = those checks pass. */
+  readonly decisionPorts?: DecisionPorts;
   /** Automatic persisted queries; Apollo's in-process cache when unset. */
   readonly persistedQueries?: PersistedQueryOptions;
 }
@@ -60,20 +61,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const logger = options.logger.child({ part: 'gateway' });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: decidingGateway(gateway),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     ...operationLimits(options.limits, options.production),
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     plugins: [
-      costWithVariablesPlugin(options.limits.cost, options.limits.costOptions),
-      enforcementPlugin({
-        permissions: options.permissions, catalog: options.catalog, refusalMode: options.refusalMode, audit: options.audit,
-        ...(options.disputes ? { disputes: options.disputes } : {}), logger,
+      decisionPlugin({
+        permissions: options.permissions,
+        settings: {
+          catalog: options.catalog, refusalMode: options.refusalMode, maxCost: options.limits.cost, costOptions: options.limits.costOptions,
+        },
+        ports: options.decisionPorts ?? {},
+        audit: options.audit,
+        ...(options.disputes ? { disputes: options.disputes } : {}),
+        logger,
       }),
-      ...(options.plugins ?? []),
-      anonymousAccessPlugin(options.catalog),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
+import type { PersistedQueryOptions } from '@apollo/server';
 import type { Config } from '../platform/config';
 import type { Clock } from '../platform/clock';
 import type { HotState } from '../platform/hot-state';
@@ -8,17 +8,15 @@ import type { GovernanceStore } from '../store';
 import { registeredOperationsRepository } from '../store/registered-operations';
 import { registeredOperationsCache } from '../store/registered-operations-cache';
 import type { Authenticator } from './authenticate';
-import type { GatewayContext } from './gateway-context';
+import type { DecisionPorts } from './decision/request-decision';
 import { createRateLimits } from './limits/rate-limits';
 import { withRateLimits } from './limits/rate-limited-authenticator';
-import { resourceRateLimitPlugin } from './limits/resource-rate-limit-plugin';
 import { withRegisteredTexts } from './persisted/persisted-query-cache';
-import { registeredOperationsPlugin } from './persisted/registered-operations-plugin';
 
 export interface HotStateFeatures {
   readonly authenticator: Authenticator;
-  /** Installed after the enforcement plugin (they read what it worked out). */
-  readonly plugins: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
+  /** What the request decision's last checks consult: resource allowances and the operations registry. */
+  readonly ports: DecisionPorts;
   readonly persistedQueries: PersistedQueryOptions;
 }
 
@@ -40,22 +38,24 @@ export function hotStateFeatures(config: Config, parts: {
     unitPerMinute: config.RATE_LIMIT_UNIT_PER_MINUTE, tokenPerMinute: config.RATE_LIMIT_TOKEN_PER_MINUTE,
   });
   const limited = config.RATE_LIMIT_UNIT_PER_MINUTE > 0 || config.RATE_LIMIT_TOKEN_PER_MINUTE > 0;
-  const plugins: Array<ApolloServerPlugin<GatewayContext>> = [
-    resourceRateLimitPlugin({ limits, catalog: parts.catalog }),
-  ];
+  let ports: DecisionPorts = { admitResource: (unit, resource, limit, uses) => limits.admitResource(unit, resource, limit, uses) };
   const ttl = config.PERSISTED_QUERY_TTL_SECONDS;
   let cache = hotStateKeyValueCache(parts.hotState, 'apollo', ttl);
   if (config.PERSISTED_OPERATIONS_MODE === 'registered-for-partners') {
     const repository = registeredOperationsRepository(parts.store.pool, parts.clock);
-    plugins.push(registeredOperationsPlugin({
-      isPartner: (unit) => parts.unitTree().get(unit)?.type === 'PARTNER_DEPARTMENT',
-      registered: registeredOperationsCache(parts.hotState, repository, config.REGISTERED_OPERATIONS_CACHE_SECONDS),
-    }));
+    const registered = registeredOperationsCache(parts.hotState, repository, config.REGISTERED_OPERATIONS_CACHE_SECONDS);
+    ports = {
+      ...ports,
+      registeredOperations: {
+        isPartner: (unit) => parts.unitTree().get(unit)?.type === 'PARTNER_DEPARTMENT',
+        isRegistered: (unit, sha256) => registered.isRegistered(unit, sha256),
+      },
+    };
     cache = withRegisteredTexts(cache, (sha256) => repository.textOf(sha256), ttl);
   }
   return {
     authenticator: limited ? withRateLimits(parts.authenticator, limits, config.TRUSTED_PROXY_HOPS) : parts.authenticator,
-    plugins,
+    ports,
     persistedQueries: { cache, ttl },
   };
 }

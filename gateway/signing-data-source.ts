@@ -6,7 +6,7 @@ import type { KeyPair } from '../platform/keys';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
 import { serializePermissions, type Permissions } from '../policies';
-import { readRecordsServed } from '../subgraphs/kit/records-served';
+import { readRecordsServed } from '../platform/cross-part-types';
 import { permissionsForAudience } from './enforcement/audience-permissions';
 
 /**

@@ -1,3 +1,5 @@
+import type { NotGrantedReason } from './permissions/types';
+
 /**
  * The closed set of error codes that is EduPool's public contract (DESIGN.md "Errors").
  * Every refusal a client sees carries one of these in `extensions.code`; anything
@@ -29,6 +31,12 @@ export interface ErrorShape {
   readonly extensions: Readonly<Record<string, unknown>> & { readonly code: ErrorCode };
 }
 
+/** How a request declares its purpose (README "Purpose"): the gateway reads the header first, then the token's claim. */
+export const PURPOSE_HEADER = 'x-edupool-purpose';
+
+const PURPOSE_HINT = `Declare the grant's purpose in the ${PURPOSE_HEADER} header (UTF-8, percent-encoded: encodeURIComponent) `
+  + 'or use a token issued with it (npm run token -- --purpose …).';
+
 const TOKEN_HINT = 'Get a token from your unit\'s data officer (demo: `npm run token -- --unit <code>`) and send it as `Authorization: Bearer <token>`.';
 
 export type LegacySystem = 'student-status' | 'teacher-hr' | 'facility' | 'governance';
@@ -57,7 +65,23 @@ export const errors = {
       extensions: { code: 'NOT_SHARED', coordinate, resource, legalBasis },
     };
   },
-  notGranted(coordinate: string, resource: string): ErrorShape {
+  notGranted(coordinate: string, resource: string, reason?: NotGrantedReason, declaredPurpose?: string): ErrorShape {
+    if (reason?.kind === 'PURPOSE') {
+      const fixed = reason.purposes.map((p) => `"${p}"`).join(' or ');
+      const declared = declaredPurpose ? `declared the purpose "${declaredPurpose}"` : 'declared no purpose';
+      return {
+        message: `Your grant of catalog resource ${resource} covers ${coordinate} only for the purpose ${fixed}, and this request ${declared}. `
+          + `${PURPOSE_HINT} A read for another purpose needs its own grant: apply with applyForShare.`,
+        extensions: { code: 'NOT_GRANTED', coordinate, resource, grantPurposes: [...reason.purposes], declaredPurpose: declaredPurpose ?? null },
+      };
+    }
+    if (reason?.kind === 'EXPIRED') {
+      return {
+        message: `Your grant of catalog resource ${resource} covering ${coordinate} expired at ${reason.expiredAt}. `
+          + 'Apply again with the applyForShare mutation, naming only the fields you need and your purpose.',
+        extensions: { code: 'NOT_GRANTED', coordinate, resource, expiredAt: reason.expiredAt },
+      };
+    }
     return {
       message: `No active grant covers ${coordinate}. Apply for catalog resource ${resource} with the applyForShare mutation, naming only the fields you need and your purpose.`,
       extensions: { code: 'NOT_GRANTED', coordinate, resource },

@@ -268,7 +268,7 @@ export async function startGatewayPart(
     refusalMode: config.REFUSAL_MODE,
     audit,
     disputes: objectionsRepository(shared.store.pool),
-    plugins: features.plugins,
+    decisionPorts: features.ports,
     persistedQueries: features.persistedQueries,
   }).catch(async (error: unknown) => {
     await stopStarted();

@@ -26,12 +26,22 @@ export interface GrantFilter {
   readonly limit?: number;
 }
 
+/** How long after its end a grant is still named in refusals; older ones read as never granted. */
+export const EXPIRED_GRANT_NOTICE_DAYS = 90;
+
 export interface GrantsRepository {
   /**
    * The unit's grants that are not revoked and not expired at `now` (including
    * any that start later: the permission policy checks validity itself).
    */
   activeFor(unit: string, now: Date): Promise<GrantRecord[]>;
+  /**
+   * What the gateway works permissions out from: `activeFor`, plus the
+   * unit's unrevoked grants that expired in the last EXPIRED_GRANT_NOTICE_DAYS,
+   * so a read under one is refused saying when it expired instead of
+   * finding nothing (policies' `sortGrants` keeps them apart).
+   */
+  forPermissions(unit: string, now: Date): Promise<GrantRecord[]>;
   /** Grows with every grant made or revoked; the gateway polls it to drop cached permissions. */
   changeMark(): Promise<number>;
   list(filter: GrantFilter): Promise<GrantRecord[]>;
@@ -73,6 +83,13 @@ export function grantsRepository(pool: Pool, clock: Clock): GrantsRepository {
     activeFor: async (unit, now) => {
       const { rows } = await pool.query<GrantRow>(
         `SELECT ${COLUMNS} FROM grants WHERE grantee = $1 AND revoked_at IS NULL AND valid_until > $2 ORDER BY id`, [unit, now],
+      );
+      return rows.map(readGrant);
+    },
+    forPermissions: async (unit, now) => {
+      const since = new Date(now.getTime() - EXPIRED_GRANT_NOTICE_DAYS * 86_400_000);
+      const { rows } = await pool.query<GrantRow>(
+        `SELECT ${COLUMNS} FROM grants WHERE grantee = $1 AND revoked_at IS NULL AND valid_until > $2 ORDER BY id`, [unit, since],
       );
       return rows.map(readGrant);
     },

@@ -4,7 +4,7 @@ import { createLogger } from '../../platform/logger';
 import { createAuditLog } from '../../store/audit/audit-log';
 import { verifyAuditChain } from '../../store/audit/verify-chain';
 import { openGovernanceStore } from '../../store';
-import type { AuditEntryInput } from '../../store/audit/audit-entry';
+import type { AuditEntryInput } from '../../platform/cross-part-types';
 import { createTestDatabase } from '../../test/support/create-test-database';
 import { spread, type Spread } from '../measure';
 

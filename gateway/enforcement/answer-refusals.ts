@@ -10,6 +10,7 @@ export function answerRefusals(
   data: Record<string, unknown> | null | undefined,
   refused: ReadonlyArray<RefusedSelection>,
   placeholders: boolean,
+  declaredPurpose?: string,
 ): GraphQLFormattedError[] {
   if (data) {
     for (const selection of refused) setNull(data, selection.path, 0);
@@ -18,14 +19,14 @@ export function answerRefusals(
   return refused.map((selection) => {
     const shape = selection.code === 'NOT_SHARED'
       ? errors.notShared(selection.coordinate, selection.resource, selection.legalBasis ?? '')
-      : errors.notGranted(selection.coordinate, selection.resource);
+      : errors.notGranted(selection.coordinate, selection.resource, selection.reason, declaredPurpose);
     return { message: shape.message, path: [...selection.path], extensions: { ...shape.extensions } };
   });
 }
 
 /** The refusal errors alone, for whole-request rejection. */
-export function refusalErrors(refused: ReadonlyArray<RefusedSelection>): GraphQLFormattedError[] {
-  return answerRefusals(undefined, refused, false);
+export function refusalErrors(refused: ReadonlyArray<RefusedSelection>, declaredPurpose?: string): GraphQLFormattedError[] {
+  return answerRefusals(undefined, refused, false, declaredPurpose);
 }
 
 function setNull(value: unknown, path: ReadonlyArray<string>, depth: number): void {

@@ -1,5 +1,5 @@
 import type { Objection, ObjectionRecordType } from '../../policies/objections';
-import type { ServedRecord } from '../gateway-context';
+import type { ServedRecord } from '../../platform/cross-part-types';
 
 /**
  * 校核纠错: while an objection to a record is open, every response that

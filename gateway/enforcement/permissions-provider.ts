@@ -5,7 +5,8 @@ import type { GatewayContext } from '../gateway-context';
 
 /** Where the gateway reads grants: the governance store (cached here; dropped on the hot state's grant-change notices). */
 export interface GrantSource {
-  activeFor(unit: string, now: Date): Promise<ReadonlyArray<Grant>>;
+  /** The unit's usable grants and those that expired lately (named in refusals). */
+  forPermissions(unit: string, now: Date): Promise<ReadonlyArray<Grant>>;
   /** A number that grows with every grant change, cheap to read. */
   changeMark(): Promise<number>;
 }
@@ -69,7 +70,7 @@ export function createPermissionsProvider(options: {
   const grantsOf = (unit: string, now: Date) => {
     let grants = grantsByUnit.get(unit);
     if (!grants) {
-      grants = options.grants.activeFor(unit, now);
+      grants = options.grants.forPermissions(unit, now);
       grants.catch(() => grantsByUnit.delete(unit));
       grantsByUnit.set(unit, grants);
     }

@@ -3,7 +3,7 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type GraphQLType,
   type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
-import type { CoordinatePermission, RefusalCode } from '../../policies/permissions/types';
+import type { CoordinatePermission, NotGrantedReason, RefusalCode } from '../../policies/permissions/types';
 
 /**
  * Removes the fields a request may not see from its operation before the
@@ -18,6 +18,7 @@ export interface RefusedSelection {
   readonly code: RefusalCode;
   readonly resource: string;
   readonly legalBasis?: string;
+  readonly reason?: NotGrantedReason;
 }
 
 export interface StrippedOperation {
@@ -80,6 +81,7 @@ export function stripRefusedFields(
             code: permission.code,
             resource: permission.resource,
             ...(permission.legalBasis ? { legalBasis: permission.legalBasis } : {}),
+            ...(permission.reason ? { reason: permission.reason } : {}),
           });
           refusedDepth += 1;
           return undefined;

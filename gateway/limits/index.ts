@@ -1,10 +1,8 @@
 import type { GraphQLFormattedError, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../../platform/config';
-import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kit/connection';
+import { DEFAULT_PAGE_SIZE } from '../../platform/cross-part-types';
 import { refusalFormatter } from './format-refusal';
 import { limitRules, type OperationLimits } from './limit-rules';
-
-export { costWithVariablesPlugin } from './limit-rules';
 
 export type { OperationLimits } from './limit-rules';
 export type { CostOptions } from './operation-cost';

@@ -1,8 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { operationCost, type CostOptions } from './operation-cost';
@@ -48,30 +47,9 @@ export function costLimitRule(maximum: number, options: CostOptions): Validation
 }
 
 /**
- * The cost check again once the request's variables are known: validation
- * prices `first: $n` at the variable's default, which a client chooses, so
- * `query ($n: Int = 1)` sent with `{ "n": 500 }` is priced here at 500. Runs
- * before the enforcement plugin works out permissions (install it first).
- */
-export function costWithVariablesPlugin(maximum: number, options: CostOptions): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation || !request.variables) return;
-          const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-          const cost = operationCost(schema, operation, (name) => fragments.get(name), options, request.variables);
-          if (cost > maximum) throw toGraphQLError(errors.queryTooCostly('cost', cost, maximum));
-        },
-      };
-    },
-  };
-}
-
-/**
  * The validation rules of the limits, in Apollo's `validationRules`: they run
- * with graphql's own rules, before the enforcement plugin works out
- * permissions and before the gateway plans. Aliases of `__typename` count too
+ * with graphql's own rules, before the request is decided (gateway/decision)
+ * and before the gateway plans. Aliases of `__typename` count too
  * (armor exempts them by default, which lets a client ask for it 10,000 times).
  */
 export function limitRules(limits: OperationLimits): ValidationRule[] {

@@ -2,10 +2,10 @@ import type { Catalog, CatalogResource, MaskKind } from '../catalog';
 import { deepFreeze } from '../deep-freeze';
 import { strictestMask } from '../masks/mask-order';
 import type { UnitTree } from '../unit-tree';
-import { usableGrants } from './active-grants';
+import { sortGrants } from './active-grants';
 import { ALL_ROWS, canonicalScopeKey } from './row-scope';
 import { assignScopeIds } from './scope-ids';
-import type { AccessPath, CoordinatePermission, Grant, Permissions, RowScope, TokenScope } from './types';
+import type { AccessPath, CoordinatePermission, Grant, NotGrantedReason, Permissions, RowScope, TokenScope } from './types';
 import { grantRowScope, subtreeScope } from './unit-scope';
 
 export interface PermissionsInput {
@@ -45,15 +45,17 @@ type Draft = { readonly refusal: CoordinatePermission } | { readonly resource: s
  *   stands for that one application's grants and nothing else.
  * - Each active grant adds one path over its row scope, with the most
  *   restrictive of its masks on the field.
- * - Everything else is NOT_GRANTED, naming the resource to apply for.
+ * - A grant whose purpose is fixed (`fixedPurposeOf`) adds its path only to
+ *   a request declaring that purpose (PIPL art. 6).
+ * - Everything else is NOT_GRANTED, naming the resource to apply for, and,
+ *   when a grant covers the field but may not be used, why: the purposes
+ *   it is fixed to, or when it expired.
  */
 export function effectivePermissions(input: PermissionsInput): Permissions {
   const { unit, unitTree, catalog, token, now } = input;
   const jurisdiction = token.application === undefined ? subtreeScope(unit, unitTree) : undefined;
-  const grants = usableGrants(input.grants, unit, token, now).map((grant) => ({
-    grant,
-    scope: grantRowScope(grant.rowScope, unitTree),
-  }));
+  const sorted = sortGrants(input.grants, unit, token, catalog, now);
+  const grants = sorted.usable.map((grant) => ({ grant, scope: grantRowScope(grant.rowScope, unitTree) }));
   const tokenResources = token.resources === undefined ? undefined : new Set(token.resources);
 
   const decide = (resource: CatalogResource, coordinate: string): Draft => {
@@ -70,7 +72,9 @@ export function effectivePermissions(input: PermissionsInput): Permissions {
       const mask = strictestMask(grant.masks[coordinate] ?? []);
       paths.push({ scope, ...(mask === undefined ? {} : { mask }), grantId: grant.id, purpose: grant.purpose });
     }
-    return paths.length === 0 ? notGranted : { resource: resource.code, paths };
+    if (paths.length > 0) return { resource: resource.code, paths };
+    const reason = unusableReason(sorted.otherPurpose, sorted.expired, resource.code, coordinate);
+    return reason === undefined ? notGranted : { refusal: { allowed: false, resource: resource.code, code: 'NOT_GRANTED', reason } };
   };
 
   const drafts = new Map<string, Draft>();
@@ -78,6 +82,21 @@ export function effectivePermissions(input: PermissionsInput): Permissions {
     for (const coordinate of resource.coordinates) drafts.set(coordinate, decide(resource, coordinate));
   }
   return assemble(unit, drafts);
+}
+
+/**
+ * A grant fixed to another purpose is the more useful thing to name (the
+ * client can declare it now); an expiry is named with the latest end among
+ * the grants that covered the field.
+ */
+function unusableReason(
+  otherPurpose: ReadonlyArray<Grant>, expired: ReadonlyArray<Grant>, resource: string, coordinate: string,
+): NotGrantedReason | undefined {
+  const covers = (grant: Grant) => grant.resource === resource && grant.coordinates.includes(coordinate);
+  const purposes = [...new Set(otherPurpose.filter(covers).map((grant) => grant.purpose.trim()))].sort();
+  if (purposes.length > 0) return { kind: 'PURPOSE', purposes };
+  const ends = expired.filter(covers).map((grant) => grant.validUntil.getTime());
+  return ends.length > 0 ? { kind: 'EXPIRED', expiredAt: new Date(Math.max(...ends)).toISOString() } : undefined;
 }
 
 /** Gives scopes their ids, merges identical paths and orders everything, so equal inputs give equal output. */

@@ -53,10 +53,21 @@ export function accessForRecord(perms: Permissions, coordinate: string, schoolCo
   if (permission === undefined) return { allowed: false, code: 'NOT_GRANTED' };
   if (!permission.allowed) return { allowed: false, code: permission.code };
   const covering = resolved(perms, coordinate)!.paths.filter((path) => inRowScope(path.scope, schoolCode));
-  if (covering.length === 0) return { allowed: false, code: 'OUT_OF_SCOPE' };
+  if (covering.length === 0) return { allowed: false, code: outsideScopeCode(perms, coordinate) };
   const mask = strictestMask(covering.map((path) => path.mask));
   const grantIds = [...new Set(covering.flatMap((path) => (path.grantId === undefined ? [] : [path.grantId])))].sort();
   return { allowed: true, ...(mask === undefined ? {} : { mask }), grantIds };
+}
+
+/**
+ * The code for a record no path of the coordinate reaches. OUT_OF_SCOPE is
+ * "outside the grant's row scope": it needs a grant. A unit that reads the
+ * field only over its own jurisdiction was never granted it elsewhere, so a
+ * record outside is NOT_GRANTED (apply for the resource), never OUT_OF_SCOPE.
+ */
+export function outsideScopeCode(perms: Permissions, coordinate: string): 'OUT_OF_SCOPE' | 'NOT_GRANTED' {
+  const permission = permissionOf(perms, coordinate);
+  return permission?.allowed && permission.paths.some((path) => path.grantId !== undefined) ? 'OUT_OF_SCOPE' : 'NOT_GRANTED';
 }
 
 function resolved(perms: Permissions, coordinate: string): Resolved | undefined {

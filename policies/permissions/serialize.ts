@@ -37,6 +37,10 @@ const coordinatePermissionSchema = z.union([
     resource: z.string(),
     code: z.enum(['NOT_SHARED', 'NOT_GRANTED']),
     legalBasis: z.string().optional(),
+    reason: z.union([
+      z.strictObject({ kind: z.literal('PURPOSE'), purposes: z.array(z.string()).min(1) }),
+      z.strictObject({ kind: z.literal('EXPIRED'), expiredAt: z.string() }),
+    ]).optional(),
   }),
 ]);
 

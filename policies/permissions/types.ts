@@ -28,9 +28,24 @@ export interface AccessPath {
 
 export type RefusalCode = 'NOT_SHARED' | 'NOT_GRANTED';
 
+/**
+ * Why no grant covers a field the unit does hold grants for, so the refusal
+ * can say what to do: declare the purpose the grant was made for, or apply
+ * again because the grant expired. Absent = the field was never granted.
+ */
+export type NotGrantedReason =
+  | { readonly kind: 'PURPOSE'; readonly purposes: ReadonlyArray<string> }
+  | { readonly kind: 'EXPIRED'; readonly expiredAt: string };
+
 export type CoordinatePermission =
   | { readonly allowed: true; readonly resource: string; readonly paths: ReadonlyArray<AccessPath> }
-  | { readonly allowed: false; readonly resource: string; readonly code: RefusalCode; readonly legalBasis?: string };
+  | {
+    readonly allowed: false;
+    readonly resource: string;
+    readonly code: RefusalCode;
+    readonly legalBasis?: string;
+    readonly reason?: NotGrantedReason;
+  };
 
 export interface Permissions {
   readonly unit: string;
@@ -65,5 +80,9 @@ export interface TokenScope {
   readonly resources?: ReadonlyArray<string>;
   /** One share application: only its grants apply. */
   readonly application?: string;
+  /**
+   * The purpose this request declares (token claim or per-request header, see
+   * the gateway): a grant whose purpose is fixed is used only when it matches.
+   */
   readonly purpose?: string;
 }

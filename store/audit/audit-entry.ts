@@ -1,32 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { AuditEntryInput, PersonalRecordType, ServedRecord } from '../../platform/cross-part-types';
 
-/**
- * One audited request as the gateway reports it (issue 5, item 6): who asked
- * (unit, token, purpose), what (operation hash and name), what was answered
- * and refused by schema coordinate, how many records per resource, under
- * which grants, and which student and teacher records were served.
- */
-export interface AuditEntryInput {
-  readonly requestId: string;
-  readonly unit: string;
-  readonly tokenId: string;
-  readonly purpose?: string;
-  readonly operationHash: string;
-  readonly operationName?: string;
-  readonly served: ReadonlyArray<string>;
-  readonly refused: ReadonlyArray<{ readonly coordinate: string; readonly code: string }>;
-  readonly recordCounts: Readonly<Record<string, number>>;
-  readonly grantIds: ReadonlyArray<string>;
-  readonly records: ReadonlyArray<AuditRecordInput>;
-}
-
-export type AuditRecordType = 'Student' | 'Teacher';
-
-export interface AuditRecordInput {
-  readonly type: AuditRecordType;
-  readonly id: string;
-  readonly grantIds: ReadonlyArray<string>;
-}
+/** The audit's own names for the cross-part types (platform/cross-part-types.ts). */
+export type AuditRecordType = PersonalRecordType;
+export type AuditRecordInput = ServedRecord;
 
 /**
  * The hashed content of an entry: exactly what is stored, normalised the same

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { toAuditContent, type AuditContent, type AuditEntryInput } from './audit-entry';
+import type { AuditEntryInput } from '../../platform/cross-part-types';
+import { toAuditContent, type AuditContent } from './audit-entry';
 import { writeAuditBatch } from './write-audit-batch';
 
 export interface AuditLogOptions {

@@ -6,7 +6,8 @@ import { toGraphQLError } from '../../platform/graphql-errors';
 import { countAuditTrail, queryAuditTrail, queryRecordAccesses, type AuditEntry, type AuditTrailFilter } from '../../store/audit/audit-queries';
 import { lastAuditVerification } from '../../store/audit/audit-verifications';
 import { querySupervision, type ShareApplicationSummary } from '../../store/audit/supervision-queries';
-import { DEFAULT_PAGE_SIZE, encodeCursor, toConnection } from '../kit/connection';
+import { DEFAULT_PAGE_SIZE } from '../../platform/cross-part-types';
+import { encodeCursor, toConnection } from '../kit/connection';
 import type { GovernanceContext } from './resolvers';
 
 /**

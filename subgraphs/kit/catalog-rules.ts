@@ -74,5 +74,6 @@ function refusal(coordinate: string, permission: CoordinatePermission | undefine
   if (permission && !permission.allowed && permission.code === 'NOT_SHARED') {
     return errors.notShared(coordinate, permission.resource, permission.legalBasis ?? legalBasis ?? '');
   }
-  return errors.notGranted(coordinate, permission?.resource ?? resource);
+  const reason = permission && !permission.allowed ? permission.reason : undefined;
+  return errors.notGranted(coordinate, permission?.resource ?? resource, reason);
 }

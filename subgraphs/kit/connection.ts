@@ -1,4 +1,5 @@
 import { errors } from '../../policies/errors';
+import { DEFAULT_PAGE_SIZE } from '../../platform/cross-part-types';
 import { toGraphQLError } from '../../platform/graphql-errors';
 
 /**
@@ -7,8 +8,6 @@ import { toGraphQLError } from '../../platform/graphql-errors';
  * (base64url of a keyset value or an offset) and a cursor that does not decode
  * is BAD_USER_INPUT too, never an internal error.
  */
-export const DEFAULT_PAGE_SIZE = 20;
-
 export interface PageRequest {
   readonly first: number;
   /** The decoded cursor, or undefined for the first page. */

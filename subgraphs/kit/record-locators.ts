@@ -1,5 +1,5 @@
 import { accessForRecord, type Permissions, type RecordAccess } from '../../policies/permissions';
-import type { PersonalRecordType } from './records-served';
+import type { PersonalRecordType } from '../../platform/cross-part-types';
 
 /**
  * How the guard finds, for a parent object of one type, the record it belongs

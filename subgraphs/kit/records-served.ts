@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { z } from 'zod';
+import { RECORDS_SERVED_EXTENSION, type PersonalRecordType, type RecordsServedExtension } from '../../platform/cross-part-types';
 import type { BaseSubgraphContext } from './subgraph-definition';
 
 /**
@@ -12,14 +12,9 @@ import type { BaseSubgraphContext } from './subgraph-definition';
  *
  * A record counts once however many of its fields were returned; `grantIds`
  * is the union of the grants its fields were served under (empty when only
- * the unit's own jurisdiction was used).
+ * the unit's own jurisdiction was used). The wire format is in
+ * platform/cross-part-types.ts, where the gateway reads it from.
  */
-export type PersonalRecordType = 'Student' | 'Teacher';
-
-export type RecordsServedExtension = Partial<Record<PersonalRecordType, ReadonlyArray<{ readonly id: string; readonly grantIds: ReadonlyArray<string> }>>>;
-
-export const RECORDS_SERVED_EXTENSION = 'recordsServed';
-
 export class RecordsServed {
   private readonly records = new Map<PersonalRecordType, Map<string, Set<string>>>();
 
@@ -63,18 +58,4 @@ export function recordsServedPlugin<TContext extends BaseSubgraphContext>(): Apo
       };
     },
   };
-}
-
-const servedList = z.array(z.strictObject({ id: z.string(), grantIds: z.array(z.string()) })).optional();
-const extensionSchema = z.strictObject({ Student: servedList, Teacher: servedList });
-
-/**
- * For the gateway: the records one subgraph response reports, flattened.
- * Throws on a malformed extension, so a subgraph fault is never audited as "nothing served".
- */
-export function readRecordsServed(extensions: Readonly<Record<string, unknown>> | undefined): Array<{ type: PersonalRecordType; id: string; grantIds: string[] }> {
-  const value = extensions?.[RECORDS_SERVED_EXTENSION];
-  if (value === undefined) return [];
-  const parsed = extensionSchema.parse(value);
-  return (['Student', 'Teacher'] as const).flatMap((type) => (parsed[type] ?? []).map((record) => ({ type, ...record })));
 }

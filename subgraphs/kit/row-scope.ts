@@ -1,5 +1,5 @@
 import { errors } from '../../policies/errors';
-import { inRowScope, NO_ROWS, rowScopeOf, type RowScope } from '../../policies/permissions';
+import { inRowScope, NO_ROWS, outsideScopeCode, permissionOf, rowScopeOf, type RowScope } from '../../policies/permissions';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from './subgraph-definition';
 
@@ -37,13 +37,19 @@ export function schoolsInScope(scope: RowScope, requested: ReadonlyArray<string>
   return requested.filter((code) => inRowScope(scope, code));
 }
 
-/** For a record found by id: throws OUT_OF_SCOPE when its school is outside the coordinate's scope. */
+/** For a record found by id: throws when its school is outside the coordinate's scope (see `outsideScope`). */
 export function requireInScope<T>(context: BaseSubgraphContext, coordinate: string, id: string, record: T | null, schoolOf: (record: T) => string): T | null {
-  if (record !== null && !inRowScope(scopeOf(context, coordinate), schoolOf(record))) throw outOfScope(coordinate, id);
+  if (record !== null && !inRowScope(scopeOf(context, coordinate), schoolOf(record))) throw outsideScope(context, coordinate, id);
   return record;
 }
 
-/** OUT_OF_SCOPE for a record the scoped look-up did not return but that exists. */
-export function outOfScope(coordinate: string, id: string): Error {
-  return toGraphQLError(errors.outOfScope(coordinate, id));
+/**
+ * The refusal for a record that exists outside the coordinate's scope:
+ * OUT_OF_SCOPE when a grant reaches the coordinate elsewhere, NOT_GRANTED
+ * when no grant covers it at all (policies' `outsideScopeCode`).
+ */
+export function outsideScope(context: BaseSubgraphContext, coordinate: string, id: string): Error {
+  if (outsideScopeCode(context.permissions, coordinate) === 'OUT_OF_SCOPE') return toGraphQLError(errors.outOfScope(coordinate, id));
+  const resource = permissionOf(context.permissions, coordinate)?.resource ?? 'unknown';
+  return toGraphQLError(errors.notGranted(coordinate, resource));
 }

@@ -7,7 +7,7 @@ import {
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import { pageRequest, toConnection, type Connection } from '../kit/connection';
-import { outOfScope, requireInScope, scopeFilter, scopeOf } from '../kit/row-scope';
+import { outsideScope, requireInScope, scopeFilter, scopeOf } from '../kit/row-scope';
 import { StudentDbUnavailable, type SchoolSqlFilter, type SqlRowScope, type StudentDb, type StudentSqlFilter } from './adapter';
 import type { StudentLoaders } from './loaders';
 import { toSchool, toStudent, type Class, type Guardian, type School, type Student } from './mapper';
@@ -116,13 +116,13 @@ function scoped<F extends { scope?: SqlRowScope }>(filter: F, ctx: StudentContex
 /**
  * Query.student reads only within its scope; when that finds nothing, a key-only
  * existence check tells a missing student (null) from one outside the scope
- * (OUT_OF_SCOPE), so the record itself never leaves the database.
+ * (OUT_OF_SCOPE, or NOT_GRANTED without any grant), so the record itself never leaves the database.
  */
 async function studentById(id: string, ctx: StudentContext): Promise<Student | null> {
   const coordinate = 'Query.student';
   const found = await fromDb(coordinate, () => ctx.loaders.studentInScope.load(id));
   if (found) return found;
-  if (await fromDb(coordinate, () => ctx.loaders.studentExists.load(id))) throw outOfScope(coordinate, id);
+  if (await fromDb(coordinate, () => ctx.loaders.studentExists.load(id))) throw outsideScope(ctx, coordinate, id);
   return null;
 }
 

@@ -138,13 +138,13 @@ describe('share types', () => {
     clock.set(new Date('2026-11-25T02:00:00Z'));
   });
 
-  it('a district bureau reads its own students without applying, and another district\'s student is OUT_OF_SCOPE', async () => {
+  it('a district bureau reads its own students without applying, and another district\'s student is NOT_GRANTED (it was never granted)', async () => {
     const [own] = await pool.legacySql<{ xh: string }>("SELECT s.xh FROM xsjbxx s JOIN xxjbxx x ON x.xxdm = s.xxdm WHERE x.xzqhm = '440106' LIMIT 1");
     const [other] = await pool.legacySql<{ xh: string }>("SELECT s.xh FROM xsjbxx s JOIN xxjbxx x ON x.xxdm = s.xxdm WHERE x.xzqhm = '440104' LIMIT 1");
     const mine = await ok('query ($id: ID!) { student(id: $id) { name idNumber } }', '440106', { id: own!.xh });
     expect((mine.student as { name: string }).name).toBeTruthy();
     const { body } = await pool.graphql('query ($id: ID!) { student(id: $id) { name } }', { unit: '440106', variables: { id: other!.xh } });
-    expect(codes(body.errors)).toEqual(['OUT_OF_SCOPE']);
+    expect(codes(body.errors)).toEqual(['NOT_GRANTED']);
   });
 });
 

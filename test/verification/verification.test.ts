@@ -81,8 +81,8 @@ describe('enrollment verification (GZJY-HY-001)', () => {
   it('requires a purpose, the one the grant was made for', async () => {
     const mixed = 'query ($id: String!, $name: String!) { verifyEnrollment(idNumber: $id, name: $name) { match } schools(first: 1) { totalCount } }';
     const noPurpose = await as('GZGAJ', mixed, { id: pupil.sfzjh, name: pupil.xm }, null);
-    expect(codes(noPurpose)).toEqual(['FORBIDDEN']);
-    expect(noPurpose.errors![0]!.message).toMatch(/GZJY-HY-001 requires every call to state its purpose/);
+    expect(codes(noPurpose)).toEqual(['NOT_GRANTED']);
+    expect(noPurpose.errors![0]!.message).toMatch(/only for the purpose "户籍迁入审核", and this request declared no purpose/);
     // The refusal costs only its own field: the open school directory of the same fetch is answered.
     expect((noPurpose.data!.schools as { totalCount: number }).totalCount).toBeGreaterThan(0);
     expect(codes(await as('GZGAJ', ENROLLMENT, { id: pupil.sfzjh, name: pupil.xm }, '其他用途'))).toEqual(['NOT_GRANTED']);
@@ -97,9 +97,11 @@ describe('enrollment verification (GZJY-HY-001)', () => {
     const trail = await as('440100', '{ auditTrail(filter: { unit: "GZGAJ", coordinate: "Query.verifyEnrollment" }) { edges { node { purpose served refused { coordinate code } } } } }', {}, null);
     const entries = (trail.data!.auditTrail as { edges: Array<{ node: { purpose: string | null; served: string[]; refused: Array<{ code: string }> } }> }).edges.map((e) => e.node);
     const answered = entries.filter((e) => e.served.includes('Query.verifyEnrollment'));
-    // Three answers and the malformed ID number under the grant's purpose; the call without a purpose is audited too (the subgraph refused it).
-    expect(answered.map((e) => e.purpose).sort()).toEqual([null, PURPOSE, PURPOSE, PURPOSE, PURPOSE]);
-    expect(entries.filter((e) => e.refused.length > 0).map((e) => e.refused.map((r) => r.code))).toEqual([['NOT_GRANTED'], ['NOT_GRANTED']]);
+    // Three answers and the malformed ID number under the grant's purpose; the calls without the grant's purpose are refused, each with the purpose it declared.
+    expect(answered.map((e) => e.purpose).sort()).toEqual([PURPOSE, PURPOSE, PURPOSE, PURPOSE]);
+    const refused = entries.filter((e) => e.refused.length > 0);
+    expect(refused.map((e) => e.refused.map((r) => r.code))).toEqual([['NOT_GRANTED'], ['NOT_GRANTED'], ['NOT_GRANTED']]);
+    expect(refused.map((e) => e.purpose).sort()).toEqual([PURPOSE, '其他用途', null].sort());
     const store = pool.pool.store.pool;
     const rows = await store.query('SELECT e.*, a.record_id FROM audit_entries e LEFT JOIN audit_record_access a ON a.audit_seq = e.seq WHERE e.unit = $1', ['GZGAJ']);
     expect(JSON.stringify(rows.rows)).not.toContain(pupil.sfzjh);

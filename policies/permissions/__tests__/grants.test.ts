@@ -1,4 +1,4 @@
-import type { Grant } from '../types';
+import type { Grant, NotGrantedReason } from '../types';
 import {
   ALL, BAIYUN, BAIYUN_PRIMARY, NOW, TIANHE, TIANHE_JUNIOR, TIANHE_PRIMARY,
   expectDenied, expectGranted, expectRecord, grant, permissionsFor,
@@ -59,14 +59,20 @@ describe('partner department (公安局) and a grant', () => {
 });
 
 describe('validity: from validFrom (inclusive) to validUntil (exclusive), until revoked', () => {
-  test.each([
-    ['expired', { validUntil: new Date('2026-02-01T00:00:00+08:00') }],
-    ['ending exactly now', { validUntil: NOW }],
-    ['not yet valid', { validFrom: new Date('2026-04-01T00:00:00+08:00') }],
-    ['revoked', { revokedAt: new Date('2026-02-15T09:00:00+08:00') }],
-    ['revoked exactly now', { revokedAt: NOW }],
-  ])('%s → NOT_GRANTED', (_case, change) => {
-    expectDenied({ unit: police, grants: [{ ...idCheck, ...change }] }, 'Student.idNumber', 'NOT_GRANTED');
+  test.each<[string, Partial<Grant>, NotGrantedReason | undefined]>([
+    ['expired', { validUntil: new Date('2026-02-01T00:00:00+08:00') }, { kind: 'EXPIRED', expiredAt: '2026-01-31T16:00:00.000Z' }],
+    ['ending exactly now', { validUntil: NOW }, { kind: 'EXPIRED', expiredAt: NOW.toISOString() }],
+    ['not yet valid', { validFrom: new Date('2026-04-01T00:00:00+08:00') }, undefined],
+    ['revoked', { revokedAt: new Date('2026-02-15T09:00:00+08:00') }, undefined],
+    ['revoked exactly now', { revokedAt: NOW }, undefined],
+  ])('%s → NOT_GRANTED', (_case, change, reason) => {
+    expectDenied({ unit: police, grants: [{ ...idCheck, ...change }] }, 'Student.idNumber', 'NOT_GRANTED', reason);
+  });
+
+  test('the latest end is named when several grants of the field expired', () => {
+    const earlier = { ...idCheck, id: 'g-e1', validUntil: new Date('2026-01-01T00:00:00+08:00') };
+    const later = { ...idCheck, id: 'g-e2', validUntil: new Date('2026-02-01T00:00:00+08:00') };
+    expectDenied({ unit: police, grants: [later, earlier] }, 'Student.idNumber', 'NOT_GRANTED', { kind: 'EXPIRED', expiredAt: '2026-01-31T16:00:00.000Z' });
   });
 
   test.each([
@@ -100,7 +106,7 @@ describe('row scope of a grant, by unit code', () => {
 describe('masks combine to the most restrictive, whatever the order', () => {
   const birthYear = grant({
     id: 'g-a', grantee: police, resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'],
-    rowScope: ['440106'], masks: { 'Student.idNumber': ['ID_NUMBER_BIRTH_YEAR'] }, purpose: '户籍比对',
+    rowScope: ['440106'], masks: { 'Student.idNumber': ['ID_NUMBER_BIRTH_YEAR'] },
   });
   const regionAndCheck = { ...idCheck, id: 'g-b' };
 
@@ -178,7 +184,7 @@ describe('determinism', () => {
   const mixed: Grant[] = [
     grant({ id: 'g-3', grantee: '440106', resource: 'GZJY-XS-003', coordinates: ['Student.phone', 'Student.address'], rowScope: ['440111'], masks: { 'Student.phone': ['PHONE'] } }),
     grant({ id: 'g-1', grantee: '440106', resource: 'GZJY-XS-001', coordinates: ['Student.birthDate'], rowScope: [BAIYUN_PRIMARY], masks: { 'Student.birthDate': ['BIRTH_DATE_YEAR_MONTH'] } }),
-    grant({ id: 'g-2', grantee: '440106', resource: 'GZJY-XS-001', coordinates: ['Student.birthDate', 'Student.name'], masks: { 'Student.birthDate': ['BIRTH_DATE_YEAR'] }, purpose: '学位规划' }),
+    grant({ id: 'g-2', grantee: '440106', resource: 'GZJY-XS-001', coordinates: ['Student.birthDate', 'Student.name'], masks: { 'Student.birthDate': ['BIRTH_DATE_YEAR'] } }),
     grant({ id: 'g-4', grantee: '440106', resource: 'GZJY-JS-001', coordinates: ['Teacher.name'], rowScope: ['440100'] }),
   ];
 

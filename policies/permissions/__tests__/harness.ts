@@ -4,7 +4,7 @@ import { createUnitTree } from '../../unit-tree';
 import { fixedUnits, schoolUnit } from '../../units';
 import { effectivePermissions } from '../effective-permissions';
 import { accessForRecord, rowScopeOf, type RecordAccess } from '../lookups';
-import type { Grant, Permissions, RefusalCode, RowScope, TokenScope } from '../types';
+import type { Grant, NotGrantedReason, Permissions, RefusalCode, RowScope, TokenScope } from '../types';
 
 /** Two schools in 天河区 (440106), one in 白云区 (440111). */
 export const TIANHE_PRIMARY = '2144010601';
@@ -33,13 +33,16 @@ export interface Setup {
   readonly now?: Date;
 }
 
+/** The purpose `grant()` fixes by default; a setup without a token declares it, as a well-behaved client does. */
+export const GRANT_PURPOSE = '入学资格核验';
+
 export function permissionsFor(setup: Setup): Permissions {
   return effectivePermissions({
     unit: setup.unit,
     unitTree: tree,
     catalog,
     grants: setup.grants ?? [],
-    token: setup.token ?? {},
+    token: setup.token ?? { purpose: GRANT_PURPOSE },
     now: setup.now ?? NOW,
   });
 }
@@ -49,7 +52,7 @@ export function grant(fields: Pick<Grant, 'id' | 'grantee' | 'resource' | 'coord
   return {
     rowScope: [],
     masks: {},
-    purpose: '入学资格核验',
+    purpose: GRANT_PURPOSE,
     validFrom: new Date('2026-01-01T00:00:00+08:00'),
     validUntil: new Date('2026-07-01T00:00:00+08:00'),
     applicationId: `app-${fields.id}`,
@@ -78,8 +81,12 @@ export function expectGranted(setup: Setup, coordinate: string, expected: Grante
   return perms;
 }
 
-/** The exact refusal: the coordinate's resource, the code, and for NOT_SHARED the resource's legal basis. */
-export function expectDenied(setup: Setup, coordinate: string, code: RefusalCode): void {
+/**
+ * The exact refusal: the coordinate's resource, the code, for NOT_SHARED the
+ * resource's legal basis, and for NOT_GRANTED why a grant the unit holds
+ * does not serve (none = never granted).
+ */
+export function expectDenied(setup: Setup, coordinate: string, code: RefusalCode, reason?: NotGrantedReason): void {
   const perms = permissionsFor(setup);
   const resource = catalog.resourceOf(coordinate)!;
   expect(perms.coordinates[coordinate]).toEqual({
@@ -87,6 +94,7 @@ export function expectDenied(setup: Setup, coordinate: string, code: RefusalCode
     resource: resource.code,
     code,
     ...(code === 'NOT_SHARED' ? { legalBasis: resource.legalBasis } : {}),
+    ...(reason ? { reason } : {}),
   });
   expect(rowScopeOf(perms, coordinate)).toBeUndefined();
   expect(accessForRecord(perms, coordinate, TIANHE_PRIMARY)).toEqual({ allowed: false, code });

@@ -31,10 +31,10 @@ describe('jurisdiction: education departments and schools read their own subtree
   test.each([
     ['city bureau, any school', city, BAIYUN_PRIMARY, { allowed: true, grantIds: [] }],
     ['district bureau, own district', tianhe, TIANHE_JUNIOR, { allowed: true, grantIds: [] }],
-    ['district bureau, another district', tianhe, BAIYUN_PRIMARY, { allowed: false, code: 'OUT_OF_SCOPE' }],
+    ['district bureau, another district', tianhe, BAIYUN_PRIMARY, { allowed: false, code: 'NOT_GRANTED' }],
     ['school, itself', school, TIANHE_PRIMARY, { allowed: true, grantIds: [] }],
-    ['school, a neighbour in its district', school, TIANHE_JUNIOR, { allowed: false, code: 'OUT_OF_SCOPE' }],
-    ['school, a school elsewhere', school, BAIYUN_PRIMARY, { allowed: false, code: 'OUT_OF_SCOPE' }],
+    ['school, a neighbour in its district', school, TIANHE_JUNIOR, { allowed: false, code: 'NOT_GRANTED' }],
+    ['school, a school elsewhere', school, BAIYUN_PRIMARY, { allowed: false, code: 'NOT_GRANTED' }],
   ] as const)('record level: %s', (_case, unit, schoolCode, expected) => {
     expectRecord({ unit }, 'Student.name', schoolCode, expected);
   });

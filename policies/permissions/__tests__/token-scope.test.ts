@@ -1,6 +1,6 @@
 import {
   ALL, BAIYUN, BAIYUN_PRIMARY, TIANHE, TIANHE_PRIMARY,
-  expectDenied, expectGranted, expectRecord, grant, permissionsFor,
+  GRANT_PURPOSE, expectDenied, expectGranted, expectRecord, grant, permissionsFor,
 } from './harness';
 
 describe('token resources: only the listed resources', () => {
@@ -28,7 +28,7 @@ describe('application-scoped token: only that application\'s grants', () => {
     id: 'g-1', grantee: '440106', resource: 'GZJY-XS-001', coordinates: ['Student.name'], rowScope: ['440111'], applicationId: 'app-7',
   });
   const ids = grant({ id: 'g-2', grantee: '440106', resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'], applicationId: 'app-8' });
-  const setup = { unit: '440106', grants: [names, ids], token: { application: 'app-7' } };
+  const setup = { unit: '440106', grants: [names, ids], token: { application: 'app-7', purpose: GRANT_PURPOSE } };
 
   test('the application\'s grant applies, the jurisdiction path is dropped', () => {
     expectGranted(setup, 'Student.name', { scope: BAIYUN, grantIds: ['g-1'] });
@@ -52,7 +52,7 @@ describe('application-scoped token: only that application\'s grants', () => {
   });
 });
 
-describe('purpose-scoped token: only grants for that purpose', () => {
+describe('declared purpose: a grant whose purpose is fixed serves only that purpose', () => {
   const checking = grant({
     id: 'g-1', grantee: 'GZGAJ', resource: 'GZJY-XS-002', coordinates: ['Student.idNumber'], rowScope: ['440106'], purpose: '入学资格核验',
   });
@@ -67,8 +67,25 @@ describe('purpose-scoped token: only grants for that purpose', () => {
     expectGranted({ unit: 'GZGAJ', grants: [checking, census], token: { purpose } }, 'Student.idNumber', { scope, grantIds });
   });
 
-  test('a purpose no grant carries → NOT_GRANTED', () => {
-    expectDenied({ unit: 'GZGAJ', grants: [checking, census], token: { purpose: '其他' } }, 'Student.idNumber', 'NOT_GRANTED');
+  test.each([
+    ['another purpose', { purpose: '其他' }],
+    ['no purpose', {}],
+  ])('%s → NOT_GRANTED naming the grants\' purposes', (_case, token) => {
+    expectDenied({ unit: 'GZGAJ', grants: [checking, census], token }, 'Student.idNumber', 'NOT_GRANTED', {
+      kind: 'PURPOSE', purposes: ['入学资格核验', '户籍比对'],
+    });
+  });
+
+  test('a resource that does not require a purpose is read under its grant without one', () => {
+    const classes = grant({ id: 'g-3', grantee: 'GZGAJ', resource: 'GZJY-XX-002', coordinates: ['Class.size'], purpose: '学位规划' });
+    expectGranted({ unit: 'GZGAJ', grants: [classes], token: {} }, 'Class.size', { grantIds: ['g-3'] });
+  });
+
+  test('a fixed purpose outweighs an expiry in the refusal: declaring it is what the client can do now', () => {
+    const expired = grant({ ...checking, id: 'g-0', validUntil: new Date('2026-02-01T00:00:00+08:00') });
+    expectDenied({ unit: 'GZGAJ', grants: [expired, checking], token: {} }, 'Student.idNumber', 'NOT_GRANTED', {
+      kind: 'PURPOSE', purposes: ['入学资格核验'],
+    });
   });
 
   test('jurisdiction is unaffected by the purpose', () => {

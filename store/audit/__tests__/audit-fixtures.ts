@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { Clock } from '../../../platform/clock';
-import type { AuditEntryInput } from '../audit-entry';
+import type { AuditEntryInput } from '../../../platform/cross-part-types';
 
 export const silentLogger = pino({ level: 'silent' });
 

@@ -6,6 +6,9 @@ import { catalog, contextFor, districtScope, silentLogger, testPermissions } fro
 import { createFacilityServices, facility } from '../index';
 import { createExportDirectory, facilityReads, recordingLogger } from './facility-fixture';
 
+/** OUT_OF_SCOPE is about a grant's row scope: these permissions come from one. */
+const GRANT = 'g-scope';
+
 /**
  * Permissions enforced inside the facility subgraph: the row scope filters
  * the buildings list, a building asked for by id outside it is OUT_OF_SCOPE,
@@ -49,15 +52,15 @@ describe('facility subgraph enforcement', () => {
   });
 
   it('answers a building outside the scope asked for by id with OUT_OF_SCOPE, an unknown one with null', async () => {
-    const { result } = await run('{ out: building(id: "GZ-0004") { id } in: building(id: "GZ-0001") { id } none: building(id: "GZ-9999") { id } }', testPermissions({ scope: tianhe }));
+    const { result } = await run('{ out: building(id: "GZ-0004") { id } in: building(id: "GZ-0001") { id } none: building(id: "GZ-9999") { id } }', testPermissions({ scope: tianhe, grantId: GRANT }));
     expect(result.data).toEqual({ out: null, in: { id: 'GZ-0001' }, none: null });
     expect(errorsOf(result)).toEqual([{ path: ['out'], message: errors.outOfScope('Query.building', 'GZ-0004').message, code: 'OUT_OF_SCOPE' }]);
   });
 
   it('refuses an ungranted conditional field with NOT_GRANTED naming its resource', async () => {
     const { result } = await run('{ building(id: "GZ-0001") { id area appraisalGrade } }', testPermissions({ refuse: { 'Building.appraisalGrade': 'NOT_GRANTED' } }));
-    // appraisalGrade is non-null: its refusal nulls the building.
-    expect(result.data).toEqual({ building: null });
+    // A governed field is nullable: its refusal nulls it alone, the building and its other fields stay.
+    expect(result.data).toEqual({ building: { id: 'GZ-0001', area: 3200.5, appraisalGrade: null } });
     const { message } = errors.notGranted('Building.appraisalGrade', catalog.resourceOf('Building.appraisalGrade')!.code);
     expect(errorsOf(result)).toEqual([{ path: ['building', 'appraisalGrade'], message, code: 'NOT_GRANTED' }]);
   });
@@ -65,10 +68,10 @@ describe('facility subgraph enforcement', () => {
   it('checks entities record by record and refuses School.buildings of a school outside the scope', async () => {
     const { result, served } = await run(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { code buildings { id } } ... on Building { id leased } } }',
-      testPermissions({ scope: tianhe }),
+      testPermissions({ scope: tianhe, grantId: GRANT }),
       { r: [{ __typename: 'School', code: '2144140003' }, { __typename: 'Building', id: 'GZ-0005' }, { __typename: 'Building', id: 'GZ-0003' }] },
     );
-    expect(result.data).toEqual({ _entities: [null, null, { id: 'GZ-0003', leased: true }] });
+    expect(result.data).toEqual({ _entities: [{ code: '2144140003', buildings: null }, { id: 'GZ-0005', leased: null }, { id: 'GZ-0003', leased: true }] });
     expect(errorsOf(result)).toEqual([
       { path: ['_entities', 0, 'buildings'], message: errors.outOfScope('School.buildings', '2144140003').message, code: 'OUT_OF_SCOPE' },
       { path: ['_entities', 1, 'leased'], message: errors.outOfScope('Building.leased', 'GZ-0005').message, code: 'OUT_OF_SCOPE' },

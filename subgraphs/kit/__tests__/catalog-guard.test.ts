@@ -6,6 +6,9 @@ import { buildGuardedSchema } from '../guarded-schema';
 import { fixtureSubgraph, TIANHE_SCHOOL, type FixtureServices } from './fixture-subgraph';
 import { allowAllPermissions, catalog, contextFor, districtScope, testPermissions } from './test-permissions';
 
+/** OUT_OF_SCOPE is about a grant's row scope: these permissions come from one. */
+const GRANT = 'g-scope';
+
 /**
  * The guard's behaviour on a small in-memory subgraph, one graphql-shield trap
  * per case (STYLE.md habit 5): shield fails open, turns a thrown error into
@@ -68,7 +71,7 @@ it('passes a resolver\'s own error through with its code', async () => {
 });
 
 it('answers OUT_OF_SCOPE per field of a record outside the scope, naming the record; its key field stays', async () => {
-  const result = await run('{ students { id phone school { name } } }', testPermissions({ scope: tianhe }));
+  const result = await run('{ students { id phone school { name } } }', testPermissions({ scope: tianhe, grantId: GRANT }));
   expect(result.data).toEqual({ students: [
     { id: 'S1', phone: '13812345678', school: { name: `学校${TIANHE_SCHOOL}` } },
     { id: 'S2', phone: null, school: null },
@@ -78,11 +81,11 @@ it('answers OUT_OF_SCOPE per field of a record outside the scope, naming the rec
     { path: ['students', 1, 'phone'], ...shape(errors.outOfScope('Student.phone', 'S2')) },
     { path: ['students', 1, 'school'], ...shape(errors.outOfScope('Student.school', 'S2')) },
   ]);
-  expect(result.served).toEqual({ Student: [{ id: 'S1', grantIds: [] }, { id: 'S3', grantIds: [] }] });
+  expect(result.served).toEqual({ Student: [{ id: 'S1', grantIds: [GRANT] }, { id: 'S3', grantIds: [GRANT] }] });
 });
 
 it('nulls the whole record when a non-null field of it is out of scope', async () => {
-  const result = await run('{ students { id name } }', testPermissions({ scope: tianhe }));
+  const result = await run('{ students { id name } }', testPermissions({ scope: tianhe, grantId: GRANT }));
   expect(result.data).toEqual({ students: [{ id: 'S1', name: '陈晓明' }, null, { id: 'S3', name: '李强' }] });
   expect(errorsOf(result)).toEqual([{ path: ['students', 1, 'name'], ...shape(errors.outOfScope('Student.name', 'S2')) }]);
 });

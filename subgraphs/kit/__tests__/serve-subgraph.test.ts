@@ -2,7 +2,7 @@ import { generateKeyPair } from 'jose';
 import pino from 'pino';
 import type { Listening } from '../../../platform/http-graphql';
 import { CONTEXT_HEADER, signContext, type RequestContextClaims } from '../../../platform/signed-context';
-import { readRecordsServed } from '../records-served';
+import { readRecordsServed } from '../../../platform/cross-part-types';
 import { serveSubgraph } from '../serve-subgraph';
 import { fixtureSubgraph } from './fixture-subgraph';
 import { allowAllPermissions, claimsWith, testPermissions } from './test-permissions';

@@ -3,6 +3,9 @@ import { errors } from '../../../policies/errors';
 import { allowAllPermissions, catalog, districtScope, testPermissions } from '../../kit/__tests__/test-permissions';
 import { dbKinds, openFixture, type Fixture } from './harness';
 
+/** OUT_OF_SCOPE is about a grant's row scope: these permissions come from one. */
+const GRANT = 'g-scope';
+
 /**
  * Permissions enforced inside the student subgraph (DESIGN.md "Shape"): the
  * shield rules refuse with our codes, the row scope is in the SQL of lists,
@@ -52,7 +55,7 @@ describe.each(dbKinds)('student subgraph enforcement on %s', (kind) => {
 
   it('answers a student of another district asked for by id with OUT_OF_SCOPE, the record never read', async () => {
     const before = fixture.statements.length;
-    const result = await fixture.run('query ($id: ID!) { student(id: $id) { id name } }', { id: BAIYUN_STUDENT }, testPermissions({ scope: tianhe }));
+    const result = await fixture.run('query ($id: ID!) { student(id: $id) { id name } }', { id: BAIYUN_STUDENT }, testPermissions({ scope: tianhe, grantId: GRANT }));
     expect(result.data).toEqual({ student: null });
     expect(errorsOf(result)).toEqual([{ path: ['student'], message: errors.outOfScope('Query.student', BAIYUN_STUDENT).message, code: 'OUT_OF_SCOPE' }]);
     const [lookup, exists] = since(before);
@@ -69,7 +72,7 @@ describe.each(dbKinds)('student subgraph enforcement on %s', (kind) => {
   it('refuses the students of a school outside the scope of School.students with OUT_OF_SCOPE', async () => {
     const { result, statements } = await fixture.count(
       `{ a: school(code: "${BAIYUN_SCHOOL}") { name students(first: 3) { totalCount } } b: school(code: "${TIANHE_SCHOOL}") { students(first: 3) { totalCount } } }`,
-      undefined, testPermissions({ scopes: { 'School.students': tianhe } }),
+      undefined, testPermissions({ scopes: { 'School.students': tianhe }, grantId: GRANT }),
     );
     // School.students is non-null: its refusal nulls the school.
     expect(result.data).toEqual({
@@ -122,7 +125,7 @@ describe.each(dbKinds)('student subgraph enforcement on %s', (kind) => {
   it('checks entities record by record: OUT_OF_SCOPE on the fields of one outside the scope, its key kept', async () => {
     const result = await fixture.run(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Student { id phone } } }',
-      { r: [TIANHE_STUDENT, BAIYUN_STUDENT].map((id) => ({ __typename: 'Student', id })) }, testPermissions({ scope: tianhe }),
+      { r: [TIANHE_STUDENT, BAIYUN_STUDENT].map((id) => ({ __typename: 'Student', id })) }, testPermissions({ scope: tianhe, grantId: GRANT }),
     );
     expect(result.data).toEqual({ _entities: [{ id: TIANHE_STUDENT, phone: '13800000002' }, { id: BAIYUN_STUDENT, phone: null }] });
     expect(errorsOf(result)).toEqual([{ path: ['_entities', 1, 'phone'], message: errors.outOfScope('Student.phone', BAIYUN_STUDENT).message, code: 'OUT_OF_SCOPE' }]);

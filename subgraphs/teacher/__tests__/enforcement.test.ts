@@ -4,6 +4,9 @@ import { catalog, districtScope, testPermissions } from '../../kit/__tests__/tes
 import { schoolRefs, startTeacherHarness, teacherRefs, type GraphQLResponse, type TeacherHarness } from './teacher-harness';
 import { schoolStaff } from './teacher-records';
 
+/** OUT_OF_SCOPE is about a grant's row scope: these permissions come from one. */
+const GRANT = 'g-scope';
+
 /**
  * Permissions enforced inside the teacher subgraph: the row scope becomes the
  * listing's school filter, a teacher asked for by id outside it is
@@ -58,7 +61,7 @@ test('asks the HR system nothing when the scope holds no school', async () => {
 });
 
 test('answers teacher(id) outside the scope with OUT_OF_SCOPE, inside it with the teacher, an unknown id with null', async () => {
-  const response = await harness.query('{ out: teacher(id: "P0001") { id name } in: teacher(id: "S0001") { id } none: teacher(id: "X") { id } }', {}, testPermissions({ scope: small }));
+  const response = await harness.query('{ out: teacher(id: "P0001") { id name } in: teacher(id: "S0001") { id } none: teacher(id: "X") { id } }', {}, testPermissions({ scope: small, grantId: GRANT }));
   expect(response.data).toEqual({ out: null, in: { id: 'S0001' }, none: null });
   expect(errorsOf(response)).toEqual([{ path: ['out'], message: errors.outOfScope('Query.teacher', 'P0001').message, code: 'OUT_OF_SCOPE' }]);
 });
@@ -67,7 +70,7 @@ test('checks Teacher entities record by record: OUT_OF_SCOPE on each field, the 
   const before = { ...harness.services.adapter.counters };
   const response = await harness.query(
     'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Teacher { id phone } } }',
-    { r: teacherRefs(['S0001', 'P0001']) }, testPermissions({ scope: small }),
+    { r: teacherRefs(['S0001', 'P0001']) }, testPermissions({ scope: small, grantId: GRANT }),
   );
   expect(response.data).toEqual({ _entities: [{ id: 'S0001', phone: '13800138000' }, { id: 'P0001', phone: null }] });
   expect(errorsOf(response)).toEqual([{ path: ['_entities', 1, 'phone'], message: errors.outOfScope('Teacher.phone', 'P0001').message, code: 'OUT_OF_SCOPE' }]);
@@ -79,7 +82,7 @@ test('refuses School.teachers of a school outside the scope, listing only the sc
   const listings = await listingsOf(async () => {
     response = await harness.query(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { code teachers { id } } } }',
-      { r: schoolRefs([SMALL, PRIMARY]) }, testPermissions({ scope: small }),
+      { r: schoolRefs([SMALL, PRIMARY]) }, testPermissions({ scope: small, grantId: GRANT }),
     );
   });
   expect(response!.data).toEqual({ _entities: [{ code: SMALL, teachers: staff.filter((t) => t.XXDM === SMALL).map((t) => ({ id: t.GH })) }, { code: PRIMARY, teachers: null }] });
