@@ -126,26 +126,31 @@ export async function loadPoolKeys(config: Config, gateway: boolean): Promise<Po
   };
 }
 
-export async function startStudentPart(config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void): Promise<Part> {
+/** A subgraph part given `hotState` shares it (one process); without, it opens its own on the configured Redis or memory. */
+export async function startStudentPart(
+  config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void, hotState?: HotState,
+): Promise<Part> {
   const services = createStudentServices({
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
     ...(onQuery ? { onQuery } : {}),
   });
-  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
-export async function startTeacherPart(config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>): Promise<Part> {
+export async function startTeacherPart(
+  config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>, hotState?: HotState,
+): Promise<Part> {
   const services = createTeacherServices({
     baseUrl: legacy.teacherApiUrl, apiKey: legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE, logger,
   });
   // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.
   await services.statistics.start();
-  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
-export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string): Promise<Part> {
+export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string, hotState?: HotState): Promise<Part> {
   const services = await createFacilityServices({ directory: facilityDir, maxPageSize: config.MAX_PAGE_SIZE, logger });
-  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
 async function servePart<TServices, TContext extends BaseSubgraphContext>(
