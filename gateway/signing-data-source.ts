@@ -78,7 +78,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private reportOf(error: unknown, requestId: string): ErrorShape {
     const status = (error as GraphQLError).extensions?.response as { status?: unknown } | undefined;
     if (typeof status?.status === 'number' && status.status >= 400 && status.status < 500) {
-      return errors.subgraphRefused(this.subgraphName, status.status, requestId);
+      return errors.subgraphRefused(this.subgraphName, systemOfSubgraph(this.subgraphName), status.status, requestId);
     }
     return errors.upstreamUnavailable(systemOfSubgraph(this.subgraphName));
   }

@@ -101,11 +101,12 @@ export const errors = {
     };
   },
   /**
-   * A subgraph refused the gateway's fetch with a 4xx. Not a timeout: a request
-   * the subgraph would not take. Too large (413, 431) is the operation's size;
-   * anything else is a defect of the pool, to quote to its operators.
+   * A subgraph refused the gateway's fetch with a 4xx: not a timeout, a request
+   * it would not take. Too large (413, 431) is the operation's size, for the
+   * client to split; anything else leaves that part unavailable until the
+   * operators fix the pool (the request id finds the fetch in the logs).
    */
-  subgraphRefused(subgraph: string, status: number, requestId: string): ErrorShape {
+  subgraphRefused(subgraph: string, system: LegacySystem, status: number, requestId: string): ErrorShape {
     if (status === 413 || status === 431) {
       return {
         message: `The ${subgraph} subgraph refused its part of this operation as too large (HTTP ${status}). Split the operation or ask for fewer items; if it is small, quote request id ${requestId} to the pool's operators.`,
@@ -113,8 +114,8 @@ export const errors = {
       };
     }
     return {
-      message: `The ${subgraph} subgraph refused the gateway's request (HTTP ${status}): a fault of the pool, not of your operation. Quote request id ${requestId} to the pool's operators.`,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', subgraph, status, requestId },
+      message: `The ${subgraph} subgraph refused the gateway's request (HTTP ${status}), so the ${systemNames[system]} is unavailable to this request: a fault of the pool, not of your operation. The rest of the data is answered; quote request id ${requestId} to the pool's operators.`,
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system, subgraph, status, requestId },
     };
   },
   internal(requestId: string): ErrorShape {

@@ -120,7 +120,8 @@ describe('a gateway→subgraph fetch captured on the wire', () => {
 });
 
 describe('a unit holding 500 grants', () => {
-  const UNIT = 'GZRSJ';
+  // A district bureau reads its own schools' teachers; titles come from the grants, 500 times over.
+  const UNIT = '440106';
   const TITLES = '{ schools(first: 2) { totalCount } teachers(first: 2) { edges { node { title { name } } } } }';
 
   beforeAll(async () => {
@@ -145,13 +146,6 @@ describe('a unit holding 500 grants', () => {
     await announceGrantChange(pool.pool.hotState, UNIT, logger);
   });
 
-  it('is served through the gateway over HTTP', async () => {
-    const { status, body } = await pool.graphql(TITLES, { unit: UNIT });
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    expect((body.data?.teachers as { edges: Array<{ node: { title: { name: string } | null } }> }).edges[0]!.node.title?.name).toEqual(expect.any(String));
-  });
-
   it('sends its permissions to a subgraph once, in the body, and then names them by digest in a header of constant size', async () => {
     const from = teacherTap.recorded.length;
     for (let round = 0; round < 2; round += 1) {
@@ -165,6 +159,13 @@ describe('a unit holding 500 grants', () => {
     expect(fetches.map((r) => r.status)).toEqual([401, 200, 200]);
     for (const fetched of fetches) expect(fetched.headers[CONTEXT_HEADER]!.length).toBeLessThan(1_000);
   });
+
+  it('is served through the other gateway over HTTP, the teacher subgraph already holding its permissions', async () => {
+    const { status, body } = await pool.graphql(TITLES, { unit: UNIT });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect((body.data?.teachers as { edges: Array<{ node: { title: { name: string } | null } }> }).edges[0]!.node.title?.name).toEqual(expect.any(String));
+  });
 });
 
 describe('a subgraph that refuses the gateway\'s fetch', () => {
@@ -173,13 +174,14 @@ describe('a subgraph that refuses the gateway\'s fetch', () => {
   it.each([
     [431, 'QUERY_TOO_COSTLY', 'too large (HTTP 431)'],
     [413, 'QUERY_TOO_COSTLY', 'too large (HTTP 413)'],
-    [401, 'INTERNAL_SERVER_ERROR', 'refused the gateway\'s request (HTTP 401)'],
-  ])('answering %i is reported as %s, never as a timeout', async (status, code, message) => {
+    [401, 'UPSTREAM_UNAVAILABLE', 'refused the gateway\'s request (HTTP 401)'],
+    [403, 'UPSTREAM_UNAVAILABLE', 'refused the gateway\'s request (HTTP 403)'],
+  ])('answering %i is reported as %s, saying it refused, never as a timeout', async (status, code, message) => {
     refusalStatus = status;
     const { body } = await callC(BUILDINGS, '440100');
     expect(body.errors).toEqual([expect.objectContaining({
       message: expect.stringContaining(message), extensions: expect.objectContaining({ code, subgraph: 'facility', status }),
     })]);
-    expect(JSON.stringify(body)).not.toMatch(/did not answer|UPSTREAM_UNAVAILABLE|127\.0\.0\.1/);
+    expect(JSON.stringify(body)).not.toMatch(/did not answer|in time|127\.0\.0\.1/);
   });
 });

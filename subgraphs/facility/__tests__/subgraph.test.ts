@@ -1,6 +1,4 @@
 import { graphql, type ExecutionResult } from 'graphql';
-import { generateKeyPair } from 'jose';
-import pino from 'pino';
 import { sealedRequests } from '../../kit/__tests__/sealed-requests';
 import { buildGuardedSchema } from '../../kit/guarded-schema';
 import { serveSubgraph } from '../../kit/serve-subgraph';

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateKeyPair } from 'jose';
 import pino from 'pino';
 import type { TeacherRecord } from '../../../legacy/records';
 import { startTeacherApi, writeTeacherFile, type RunningTeacherApi } from '../../../legacy/teacher-api';
