@@ -3,7 +3,7 @@ import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
-import type { KeyPair } from '../platform/keys';
+import type { ContextSealer } from '../platform/context-sealer';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
@@ -23,8 +23,8 @@ import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
   readonly subgraphs: ReadonlyArray<SubgraphEndpoint>;
-  readonly contextKeys: KeyPair;
-  readonly contextTtlSeconds: number;
+  /** Seals every fetch to a subgraph; shared with the gateway's other readers of subgraphs. */
+  readonly sealer: ContextSealer;
   readonly upstreamTimeoutMs: number;
   readonly authenticator: Authenticator;
   readonly production: boolean;
@@ -56,7 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SigningDataSource(
-      name, url!, options.contextKeys, options.contextTtlSeconds, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(),
+      name, url!, options.sealer, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(),
     ),
   });
   const logger = options.logger.child({ part: 'gateway' });

@@ -3,8 +3,7 @@ import {
 } from '../policies';
 import type { HotState } from '../platform/hot-state';
 import { readThrough } from '../platform/hot-state/non-personal-cache';
-import type { KeyPair } from '../platform/keys';
-import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
+import type { ContextSealer } from '../platform/context-sealer';
 
 /**
  * Schools are units too, and the school directory (学校名录) is their source:
@@ -31,16 +30,16 @@ export interface DirectoryEntry {
 }
 
 export async function loadUnitTree(
-  studentSubgraphUrl: string, contextKeys: KeyPair, contextTtlSeconds: number, catalog: Catalog, now: Date,
+  studentSubgraphUrl: string, sealer: ContextSealer, catalog: Catalog, now: Date,
   cache?: { readonly hotState: HotState; readonly ttlSeconds: number },
 ): Promise<UnitTree> {
-  const read = () => readSchoolDirectory(studentSubgraphUrl, contextKeys, contextTtlSeconds, catalog, now);
+  const read = () => readSchoolDirectory(studentSubgraphUrl, sealer, catalog, now);
   const schools = cache ? await readThrough(cache.hotState, 'school-directory', 'all', cache.ttlSeconds, read) : await read();
   return createUnitTree([...fixedUnits, ...schools.map((school) => schoolUnit(school.code, school.name, school.district))]);
 }
 
 async function readSchoolDirectory(
-  studentSubgraphUrl: string, contextKeys: KeyPair, contextTtlSeconds: number, catalog: Catalog, now: Date,
+  studentSubgraphUrl: string, sealer: ContextSealer, catalog: Catalog, now: Date,
 ): Promise<DirectoryEntry[]> {
   // The city bureau's own permissions over the fixed units: the directory is open data, read like any consumer reads it.
   const permissions = serializePermissions(effectivePermissions({
@@ -49,15 +48,9 @@ async function readSchoolDirectory(
   const schools: DirectoryEntry[] = [];
   let after: string | null = null;
   do {
-    const body = { query: SCHOOLS_QUERY, variables: { after } };
-    const context = await signContext(contextKeys, 'student', {
-      unit: CITY_DIVISION_CODE, requestId: 'school-directory', tokenId: 'gateway', permissions,
-    }, body, contextTtlSeconds);
-    const response = await fetch(studentSubgraphUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
+    const claims = { unit: CITY_DIVISION_CODE, requestId: 'school-directory', tokenId: 'gateway', permissions };
+    const response = await sealer.fetch(studentSubgraphUrl, 'student', claims, JSON.stringify({ query: SCHOOLS_QUERY, variables: { after } }), {
+      fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) }),
     });
     const page = await response.json() as SchoolsPage;
     if (!page.data) throw new Error(`Could not read the school directory: ${page.errors?.map((e) => e.message).join('; ') ?? response.status}`);

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { errors } from '../policies/errors';
-import type { KeyPair } from '../platform/keys';
-import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
+import { errors, type ErrorShape } from '../policies/errors';
+import type { ContextSealer } from '../platform/context-sealer';
+import { CONTEXT_HEADER, type RequestContextClaims } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
 import { serializePermissions, type Permissions } from '../policies';
 import { readRecordsServed } from '../platform/cross-part-types';
@@ -11,22 +12,35 @@ import { permissionsForAudience } from './enforcement/audience-permissions';
 
 /**
  * The one place identity is forwarded to subgraphs (Apollo Federation's
- * RemoteGraphQLDataSource habit): each fetch carries a context signed for that
- * subgraph and that body. A subgraph that cannot be reached or does not answer
- * in time becomes UPSTREAM_UNAVAILABLE naming the part, never its address.
+ * RemoteGraphQLDataSource habit). `willSendRequest` states who asks; the
+ * fetcher, the only code that sees the exact bytes sent, seals them
+ * (context-sealer.ts). A subgraph that cannot be reached, does not answer in
+ * time or fails (5xx) becomes UPSTREAM_UNAVAILABLE naming the part, never its
+ * address; a subgraph that refuses the fetch (4xx) is reported as a refusal.
  */
 export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Claims stated by willSendRequest, taken by the fetcher of the same fetch (named by a one-off handle in the context header). */
+  private readonly pending = new Map<string, RequestContextClaims>();
+
   constructor(
     private readonly subgraphName: string,
     url: string,
-    private readonly contextKeys: KeyPair,
-    private readonly contextTtlSeconds: number,
+    sealer: ContextSealer,
     timeoutMs: number,
     private readonly audienceTypes: ReadonlySet<string>,
   ) {
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      fetcher: (async (input: string, init: RequestInit) => {
+        const { [CONTEXT_HEADER]: handle, ...headers } = init.headers as Record<string, string>;
+        const claims = handle === undefined ? undefined : this.pending.get(handle);
+        if (!claims) throw new Error('gateway fetch without stated claims');
+        this.pending.delete(handle!);
+        return sealer.fetch(input, subgraphName, claims, String(init.body), {
+          headers,
+          fetch: (target, request) => fetch(target, { ...request, signal: AbortSignal.timeout(timeoutMs) }),
+        });
+      }) as never,
     });
   }
 
@@ -34,14 +48,15 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const caller = 'unit' in context ? (context as GatewayContext) : undefined;
     const permissions = caller?.enforcement.permissions;
     if (!caller?.unit || !permissions) throw new Error('gateway fetch without an authenticated caller and its permissions');
-    const signed = await signContext(this.contextKeys, this.subgraphName, {
+    const handle = randomUUID();
+    this.pending.set(handle, {
       unit: caller.unit,
       requestId: caller.requestId,
       tokenId: caller.tokenId,
       ...(caller.purpose ? { purpose: caller.purpose } : {}),
       permissions: serializedOnce(permissionsForAudience(permissions, this.audienceTypes)),
-    }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
-    request.http?.headers.set(CONTEXT_HEADER, signed);
+    });
+    request.http?.headers.set(CONTEXT_HEADER, handle);
   }
 
   /** Personal records the subgraph reports having served, kept for the audit's accessesOfRecord. */
@@ -55,11 +70,17 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions?.code && error.extensions.code !== 'INTERNAL_SERVER_ERROR'
-        && !String(error.message).includes('://')) throw error;
-      const shape = errors.upstreamUnavailable(systemOfSubgraph(this.subgraphName));
+      const shape = this.reportOf(error, 'requestId' in options.context ? String(options.context.requestId) : 'unknown');
       throw new GraphQLError(shape.message, { extensions: { ...shape.extensions, subgraph: this.subgraphName } });
     }
+  }
+
+  private reportOf(error: unknown, requestId: string): ErrorShape {
+    const status = (error as GraphQLError).extensions?.response as { status?: unknown } | undefined;
+    if (typeof status?.status === 'number' && status.status >= 400 && status.status < 500) {
+      return errors.subgraphRefused(this.subgraphName, systemOfSubgraph(this.subgraphName), status.status, requestId);
+    }
+    return errors.upstreamUnavailable(systemOfSubgraph(this.subgraphName));
   }
 }
 

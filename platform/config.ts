@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z.string().url().optional();
+// 32 random bytes or more, base64url (43 characters or more): `openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`.
+const fetchKey = z.string().regex(/^[A-Za-z0-9_-]{43,}$/, 'at least 32 bytes, base64url (43 or more of A-Z a-z 0-9 _ -)').optional();
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +50,12 @@ const schema = z.object({
   REFUSAL_MODE: z.enum(['partial', 'reject']).default('partial'),
   GRANT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  CONTEXT_ASSERTION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  CONTEXT_FETCH_SECRET: fetchKey,
+  STUDENT_FETCH_KEY: fetchKey,
+  TEACHER_FETCH_KEY: fetchKey,
+  FACILITY_FETCH_KEY: fetchKey,
+  GOVERNANCE_FETCH_KEY: fetchKey,
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   CLUSTER_INSTANCES: z.coerce.number().int().min(1).max(8).default(2),
   // 0 turns a limit off; the defaults leave room for an app's bursts and for the test suite's pools.

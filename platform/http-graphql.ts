@@ -12,8 +12,11 @@ import { errors, type ErrorShape } from '../policies/errors';
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
   readonly maxBodyBytes: number;
-  /** Builds the per-request context; throwing a RefusedRequest answers with its status and error. */
-  readonly createContext: (request: IncomingMessage, body: unknown) => Promise<TContext>;
+  /**
+   * Builds the per-request context from the parsed body and the raw bytes it was parsed from
+   * (what a subgraph checks the gateway's seal against); throwing a RefusedRequest answers with its status and error.
+   */
+  readonly createContext: (request: IncomingMessage, body: unknown, rawBody: string) => Promise<TContext>;
   readonly health: () => Promise<Record<string, unknown>>;
   readonly routes?: ReadonlyArray<Route>;
 }
@@ -25,7 +28,7 @@ export interface Route {
 }
 
 export class RefusedRequest extends Error {
-  constructor(readonly status: number, readonly shape: ErrorShape) {
+  constructor(readonly status: number, readonly shape: ErrorShape, readonly headers: Readonly<Record<string, string>> = {}) {
     super(shape.message);
   }
 }
@@ -39,7 +42,7 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
 export function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
   // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After.
   const retry = refusal.shape.extensions.retryAfterSeconds;
-  const headers: Record<string, string> = typeof retry === 'number' ? { 'retry-after': String(retry) } : {};
+  const headers: Record<string, string> = { ...refusal.headers, ...(typeof retry === 'number' ? { 'retry-after': String(retry) } : {}) };
   sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
 }
 
@@ -122,7 +125,7 @@ async function handle<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const context = await options.createContext(request, body);
+    const context = await options.createContext(request, body, text);
     const result = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,

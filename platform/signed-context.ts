@@ -1,84 +1,86 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { SIGNING_ALGORITHM, type KeyPair } from './keys';
 
 /**
- * The context the gateway signs for each subgraph fetch (DESIGN.md "Shape"):
- * short-lived, audience = the subgraph's name, bound to the exact body sent
- * (query and variables) and single-use, so a captured context can neither be
- * replayed nor reused for another query. Subgraphs refuse anything without one.
+ * The seal on each gateway→subgraph fetch (DESIGN.md "Shape"): a short HS256
+ * token under the subgraph's own key that binds who asks (unit, request,
+ * token, purpose) to the digest of the permissions assertion the subgraph
+ * already holds, a unique id, an expiry, and the SHA-256 of the **raw body
+ * bytes** — query, variables, operationName and extensions alike. Its size
+ * does not depend on the permissions: they travel once, in the assertion
+ * (permissions-assertion.ts). Subgraphs refuse anything without a seal, and
+ * record each id in the shared hot state so no instance accepts it twice.
  */
 export const CONTEXT_HEADER = 'x-edupool-context';
 const CONTEXT_ISSUER = 'edupool-gateway';
+const SEAL_ALGORITHM = 'HS256';
 
 export interface RequestContextClaims {
   readonly unit: string;
   readonly requestId: string;
   readonly tokenId: string;
   readonly purpose?: string;
-  /** The request's effective permissions, decided once at the gateway (share-types issue). */
+  /**
+   * The request's effective permissions in their wire form, decided once at the
+   * gateway. Given to the sealer, which sends only their digest; never in a seal.
+   */
   readonly permissions?: unknown;
 }
 
-export interface SignedBody {
-  readonly query?: string;
-  readonly variables?: unknown;
+export type FetchClaims = Omit<RequestContextClaims, 'permissions'>;
+
+export interface OpenedSeal {
+  readonly claims: FetchClaims;
+  /** The digest of the permissions assertion the fetch relies on; absent when the gateway sealed none. */
+  readonly permissionsDigest?: string;
+  readonly nonce: string;
+  readonly expiresAtMs: number;
 }
 
-export function bodyHash(body: SignedBody): string {
-  return createHash('sha256').update(body.query ?? '').update('\u0000').update(JSON.stringify(body.variables ?? {})).digest('base64url');
+export class ContextRejected extends Error {}
+
+export function rawBodyDigest(rawBody: string): string {
+  return createHash('sha256').update(rawBody, 'utf8').digest('base64url');
 }
 
-export async function signContext(
-  keys: KeyPair, audience: string, claims: RequestContextClaims, body: SignedBody, ttlSeconds: number,
+export async function sealFetch(
+  key: Uint8Array, audience: string, claims: FetchClaims, permissionsDigest: string | undefined, rawBody: string, ttlSeconds: number,
 ): Promise<string> {
-  if (!keys.privateKey) throw new Error('This process holds no context signing key.');
-  return new SignJWT({ ctx: claims, bh: bodyHash(body) })
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM })
+  const { unit, requestId, tokenId, purpose } = claims;
+  return new SignJWT({
+    ctx: { unit, requestId, tokenId, ...(purpose ? { purpose } : {}) },
+    bh: rawBodyDigest(rawBody),
+    ...(permissionsDigest ? { pd: permissionsDigest } : {}),
+  })
+    .setProtectedHeader({ alg: SEAL_ALGORITHM })
     .setIssuer(CONTEXT_ISSUER)
     .setAudience(audience)
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(keys.privateKey);
+    .sign(key);
 }
 
-export class ContextRejected extends Error {}
-
-/** Remembers context ids until they expire, so each signed context is accepted once. */
-export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
-  private lastSweep = 0;
-
-  /** True the first time an id is offered before `expiresAtMs`; false on any replay. */
-  accept(id: string, expiresAtMs: number, nowMs = Date.now()): boolean {
-    if (nowMs - this.lastSweep > 5_000) {
-      for (const [key, expiry] of this.seen) if (expiry <= nowMs) this.seen.delete(key);
-      this.lastSweep = nowMs;
-    }
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, expiresAtMs);
-    return true;
-  }
-}
-
-export async function verifyContext(
-  keys: KeyPair, audience: string, token: string | undefined, body: SignedBody, replayGuard: ReplayGuard,
-): Promise<RequestContextClaims> {
+/** Checks the seal against the subgraph's key, its name and the raw bytes received; the replay check is the caller's. */
+export async function openSeal(key: Uint8Array, audience: string, token: string | undefined, rawBody: string): Promise<OpenedSeal> {
   if (!token) throw new ContextRejected('missing gateway context');
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, keys.publicKey, {
-      algorithms: [SIGNING_ALGORITHM], issuer: CONTEXT_ISSUER, audience, requiredClaims: ['exp', 'jti'],
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: [SEAL_ALGORITHM], issuer: CONTEXT_ISSUER, audience, requiredClaims: ['exp', 'jti'],
     }));
   } catch {
     throw new ContextRejected('invalid gateway context');
   }
-  if (payload.bh !== bodyHash(body)) throw new ContextRejected('gateway context does not match the request body');
-  if (!replayGuard.accept(payload.jti!, payload.exp! * 1000)) throw new ContextRejected('gateway context replayed');
-  const ctx = payload.ctx as RequestContextClaims | undefined;
-  if (!ctx || typeof ctx.unit !== 'string' || typeof ctx.requestId !== 'string') {
+  if (payload.bh !== rawBodyDigest(rawBody)) throw new ContextRejected('gateway context does not match the request body');
+  const ctx = payload.ctx as FetchClaims | undefined;
+  if (!ctx || typeof ctx.unit !== 'string' || typeof ctx.requestId !== 'string' || typeof ctx.tokenId !== 'string') {
     throw new ContextRejected('gateway context without unit');
   }
-  return ctx;
+  return {
+    claims: ctx,
+    ...(typeof payload.pd === 'string' ? { permissionsDigest: payload.pd } : {}),
+    nonce: payload.jti!,
+    expiresAtMs: payload.exp! * 1000,
+  };
 }

@@ -117,6 +117,31 @@ export const errors = {
       extensions: { code: 'UPSTREAM_UNAVAILABLE', system, ...(coordinate ? { coordinate } : {}) },
     };
   },
+  /** A subgraph that cannot tell a fresh gateway fetch from a replayed one serves nothing (fail closed). */
+  replayCheckUnavailable(subgraph: string): ErrorShape {
+    return {
+      message: `The ${subgraph} subgraph cannot reach the shared hot state to check that this request is not a replay, so it serves nothing. Retry later.`,
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'hot-state', http: { status: 503 } },
+    };
+  },
+  /**
+   * A subgraph refused the gateway's fetch with a 4xx: not a timeout, a request
+   * it would not take. Too large (413, 431) is the operation's size, for the
+   * client to split; anything else leaves that part unavailable until the
+   * operators fix the pool (the request id finds the fetch in the logs).
+   */
+  subgraphRefused(subgraph: string, system: LegacySystem, status: number, requestId: string): ErrorShape {
+    if (status === 413 || status === 431) {
+      return {
+        message: `The ${subgraph} subgraph refused its part of this operation as too large (HTTP ${status}). Split the operation or ask for fewer items; if it is small, quote request id ${requestId} to the pool's operators.`,
+        extensions: { code: 'QUERY_TOO_COSTLY', limit: `${subgraph} subgraph request size`, subgraph, status, requestId },
+      };
+    }
+    return {
+      message: `The ${subgraph} subgraph refused the gateway's request (HTTP ${status}), so the ${systemNames[system]} is unavailable to this request: a fault of the pool, not of your operation. The rest of the data is answered; quote request id ${requestId} to the pool's operators.`,
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system, subgraph, status, requestId },
+    };
+  },
   internal(requestId: string): ErrorShape {
     return {
       message: `Internal error. Quote request id ${requestId} to the pool's operators.`,

@@ -4,6 +4,8 @@ import { openStudentDb } from '../legacy/student-db';
 import { startTeacherApi } from '../legacy/teacher-api';
 import type { Config } from '../platform/config';
 import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
+import { loadContextKeys, type ContextKeys } from '../platform/context-keys';
+import { ContextSealer } from '../platform/context-sealer';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
@@ -108,58 +110,79 @@ function once(action: () => Promise<void>): () => Promise<void> {
 
 export interface PoolKeys {
   readonly token: KeyPair;
-  readonly context: KeyPair;
+  readonly context: ContextKeys;
 }
 
 export async function loadPoolKeys(config: Config, gateway: boolean): Promise<PoolKeys> {
   const dataDir = config.DATA_DIR;
   return {
     token: await loadKeyPair('token', { dataDir, signingJwk: config.TOKEN_SIGNING_KEY, verifyJwk: config.TOKEN_VERIFY_KEY }, false),
-    context: await loadKeyPair('context', { dataDir, signingJwk: config.CONTEXT_SIGNING_KEY, verifyJwk: config.CONTEXT_VERIFY_KEY }, gateway),
+    context: await loadContextKeys({
+      dataDir, signingJwk: config.CONTEXT_SIGNING_KEY, verifyJwk: config.CONTEXT_VERIFY_KEY, fetchSecret: config.CONTEXT_FETCH_SECRET,
+      fetchKeys: {
+        student: config.STUDENT_FETCH_KEY, teacher: config.TEACHER_FETCH_KEY, facility: config.FACILITY_FETCH_KEY, governance: config.GOVERNANCE_FETCH_KEY,
+      },
+    }, gateway),
   };
 }
 
-export async function startStudentPart(config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void): Promise<Part> {
+/** A subgraph part given `hotState` shares it (one process); without, it opens its own on the configured Redis or memory. */
+export async function startStudentPart(
+  config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void, hotState?: HotState,
+): Promise<Part> {
   const services = createStudentServices({
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
     ...(onQuery ? { onQuery } : {}),
   });
-  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
-export async function startTeacherPart(config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>): Promise<Part> {
+export async function startTeacherPart(
+  config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>, hotState?: HotState,
+): Promise<Part> {
   const services = createTeacherServices({
     baseUrl: legacy.teacherApiUrl, apiKey: legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE, logger,
   });
   // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.
   await services.statistics.start();
-  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
-export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string): Promise<Part> {
+export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string, hotState?: HotState): Promise<Part> {
   const services = await createFacilityServices({ directory: facilityDir, maxPageSize: config.MAX_PAGE_SIZE, logger });
-  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys, hotState);
 }
 
 async function servePart<TServices, TContext extends BaseSubgraphContext>(
   definition: SubgraphDefinition<TServices, TContext>, services: TServices & { close(): Promise<void> }, port: number,
-  config: Config, logger: Logger, keys: PoolKeys,
+  config: Config, logger: Logger, keys: PoolKeys, sharedHotState?: HotState,
 ): Promise<Part> {
+  // A subgraph records the seals it accepts in the hot state its other instances read (Redis when REDIS_URL is set).
+  const hotState = sharedHotState ?? await openPoolHotState(config, logger);
+  const closeOwn = async () => {
+    await services.close();
+    if (!sharedHotState) await hotState.close();
+  };
   try {
-    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, logger, port, host: config.HOST });
+    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, hotState, logger, port, host: config.HOST });
     logger.info({ url: listening.url }, `${definition.name} subgraph listening`);
     return {
       name: definition.name,
       url: listening.url,
       close: async () => {
         await listening.close();
-        await services.close();
+        await closeOwn();
       },
     };
   } catch (error) {
-    await services.close();
+    await closeOwn();
     throw error;
   }
+}
+
+/** The gateway's sealer of subgraph fetches, configured once. */
+export function poolSealer(config: Config, keys: PoolKeys): ContextSealer {
+  return new ContextSealer(keys.context, { fetchTtlSeconds: config.CONTEXT_TTL_SECONDS, assertionTtlSeconds: config.CONTEXT_ASSERTION_TTL_SECONDS });
 }
 
 export interface SubgraphUrls {
@@ -204,7 +227,7 @@ export interface SharedState {
 }
 
 export async function readUnitTree(config: Config, keys: PoolKeys, studentUrl: string, catalog: Catalog, clock: Clock, hotState?: HotState): Promise<UnitTree> {
-  return loadUnitTree(studentUrl, keys.context, config.CONTEXT_TTL_SECONDS, catalog, clock.now(),
+  return loadUnitTree(studentUrl, poolSealer(config, keys), catalog, clock.now(),
     hotState && config.ENTITY_CACHE_TTL_SECONDS > 0 ? { hotState, ttlSeconds: config.ENTITY_CACHE_TTL_SECONDS } : undefined);
 }
 
@@ -216,7 +239,9 @@ export async function startGovernancePart(
     calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
-  return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(
+    governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys, shared.hotState,
+  );
 }
 
 /**
@@ -253,8 +278,7 @@ export async function startGatewayPart(
       { name: facilitySubgraph.name, typeDefs: facilitySubgraph.typeDefs, url: urls.facility },
       { name: governanceSubgraph.name, typeDefs: governanceSubgraph.typeDefs, url: urls.governance },
     ],
-    contextKeys: keys.context,
-    contextTtlSeconds: config.CONTEXT_TTL_SECONDS,
+    sealer: poolSealer(config, keys),
     upstreamTimeoutMs: config.LEGACY_TIMEOUT_MS * 2,
     authenticator: features.authenticator,
     production: config.NODE_ENV === 'production',

@@ -21,7 +21,8 @@ import { runUntilSignalled } from './run-until-signalled';
  *   its socket and hands its URL to the instances as DATABASE_URL.
  * - REDIS_URL set: the shared hot state. Unset: each process keeps its own
  *   memory, so the gateways read the token denylist from PostgreSQL on every
- *   request and see grant changes at their GRANT_POLL_MS poll.
+ *   request and see grant changes at their GRANT_POLL_MS poll, and a subgraph
+ *   instance refuses a replayed fetch only when it saw the original itself.
  */
 const PARTS = ['student', 'teacher', 'facility', 'governance', 'gateway'] as const;
 const OFFSETS: Record<(typeof PARTS)[number], number> = { gateway: 0, student: 1, teacher: 2, facility: 3, governance: 4 };
@@ -51,7 +52,7 @@ runUntilSignalled(async () => {
       databaseUrl = served.url;
       logger.info({ url: served.url }, 'embedded governance store served to every instance');
     }
-    if (!config.REDIS_URL) logger.warn('no REDIS_URL: instances share only PostgreSQL (denylist read from it per request, grant changes polled)');
+    if (!config.REDIS_URL) logger.warn('no REDIS_URL: instances share only PostgreSQL (denylist read from it per request, grant changes polled; a captured subgraph fetch is refused only by the instance that served it)');
     const env = {
       ...process.env, DATABASE_URL: databaseUrl, LEGACY_STUDENT_DB_URL: legacy.studentDbUrl,
       LEGACY_TEACHER_API_URL: legacy.teacherApiUrl, LEGACY_FACILITY_DIR: legacy.facilityDir,

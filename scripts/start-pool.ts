@@ -47,11 +47,11 @@ export async function startPool(config: Config, logger: Logger, hooks: StartPool
     const hotState = await openPoolHotState(config, logger);
     started.push({ name: 'hot-state', url: '', close: () => hotState.close() });
     const catalog = poolCatalog();
-    const student = await startStudentPart(config, logger, keys, legacy.studentDbUrl, hooks.onStudentQuery);
+    const student = await startStudentPart(config, logger, keys, legacy.studentDbUrl, hooks.onStudentQuery, hotState);
     started.push(student);
-    const teacher = await startTeacherPart(config, logger, keys, legacy);
+    const teacher = await startTeacherPart(config, logger, keys, legacy, hotState);
     started.push(teacher);
-    const facility = await startFacilityPart(config, logger, keys, legacy.facilityDir);
+    const facility = await startFacilityPart(config, logger, keys, legacy.facilityDir, hotState);
     started.push(facility);
     const unitTree = await readUnitTree(config, keys, student.url, catalog, clock, hotState);
     const shared = { store, hotState, unitTree, catalog, clock };

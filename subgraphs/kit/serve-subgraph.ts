@@ -3,18 +3,22 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { errors } from '../../policies/errors';
 import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from '../../platform/http-graphql';
-import type { KeyPair } from '../../platform/keys';
+import type { ContextKeys } from '../../platform/context-keys';
+import type { HotState } from '../../platform/hot-state';
 import { metricsContentType, metricsText } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
-import { CONTEXT_HEADER, ReplayGuard, verifyContext, ContextRejected, type SignedBody } from '../../platform/signed-context';
-import { createBaseContext } from './base-context';
+import { ASSERTION_REQUIRED_HEADER } from '../../platform/permissions-assertion';
+import { CONTEXT_HEADER, ContextRejected } from '../../platform/signed-context';
+import { AssertionRequired, ContextOpener, ReplayCheckUnavailable } from './context-opener';
 import { executedStatusPlugin } from './executed-status-plugin';
 import { buildGuardedSchema } from './guarded-schema';
 import { recordsServedPlugin } from './records-served';
 import type { BaseSubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 export interface SubgraphServerOptions {
-  readonly contextKeys: KeyPair;
+  readonly contextKeys: ContextKeys;
+  /** Where the ids of accepted seals are recorded; shared by every instance of the subgraph. */
+  readonly hotState: HotState;
   readonly logger: Logger;
   readonly port: number;
   readonly host: string;
@@ -24,9 +28,10 @@ export interface SubgraphServerOptions {
 
 /**
  * Serves one subgraph over HTTP. Every request, `_service` and `_entities`
- * included, must carry a context signed by the gateway for this subgraph and
- * this exact body, with the request's permissions; anything else is refused
- * before GraphQL runs. The schema is wrapped by the definition's guard, and
+ * included, must carry the gateway's seal for this subgraph and these exact
+ * body bytes, naming permissions the gateway asserted, never seen before by
+ * any instance (context-opener.ts); anything else is refused before GraphQL
+ * runs. The schema is wrapped by the definition's guard, and
  * each response reports the personal records it served (`recordsServed`).
  */
 export async function serveSubgraph<TServices, TContext extends BaseSubgraphContext>(
@@ -47,7 +52,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     ],
   });
   await server.start();
-  const replayGuard = new ReplayGuard();
+  const opener = new ContextOpener(definition.name, options.contextKeys, options.hotState);
   const http = createGraphQLHttpServer<TContext>({
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
@@ -60,16 +65,19 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
         response.end(await metricsText());
       },
     }],
-    createContext: async (request, body) => {
+    createContext: async (request, body, rawBody) => {
       const header = request.headers[CONTEXT_HEADER];
       try {
-        const claims = await verifyContext(
-          options.contextKeys, definition.name, typeof header === 'string' ? header : undefined,
-          (body ?? {}) as SignedBody, replayGuard,
-        );
-        return definition.createContext(services, createBaseContext(claims));
+        return definition.createContext(services, await opener.open(typeof header === 'string' ? header : undefined, rawBody, body));
       } catch (error) {
+        if (error instanceof ReplayCheckUnavailable) {
+          logger.error({ reason: error.message }, 'refused a request: cannot check it is not a replay');
+          throw new RefusedRequest(503, errors.replayCheckUnavailable(definition.name));
+        }
         if (!(error instanceof ContextRejected)) throw error;
+        if (error instanceof AssertionRequired) {
+          throw new RefusedRequest(401, errors.gatewayOnly(definition.name, error.message), { [ASSERTION_REQUIRED_HEADER]: error.digest });
+        }
         logger.warn({ reason: error.message, remote: request.socket.remoteAddress }, 'refused a request without a valid gateway context');
         throw new RefusedRequest(401, errors.gatewayOnly(definition.name, error.message));
       }

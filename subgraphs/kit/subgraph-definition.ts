@@ -1,7 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from '../../platform/logger';
-import type { RequestContextClaims } from '../../platform/signed-context';
+import type { FetchClaims } from '../../platform/signed-context';
 import type { Permissions } from '../../policies/permissions/types';
 import type { RecordsServed } from './records-served';
 
@@ -32,7 +32,7 @@ export type SubgraphGuard = (schema: GraphQLSchema, logger: Logger) => GraphQLSc
 
 /** The base every subgraph context extends; made by `createBaseContext`, never by a subgraph. */
 export interface BaseSubgraphContext {
-  readonly request: RequestContextClaims;
+  readonly request: FetchClaims;
   /** The request's effective permissions, decided once at the gateway and validated here. */
   readonly permissions: Permissions;
   /** The personal records whose fields this request returned, reported to the gateway for the audit. */

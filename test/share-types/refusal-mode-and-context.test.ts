@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createUnitTree, effectivePermissions, fixedUnits, serializePermissions } from '../../policies';
-import { loadKeyPair } from '../../platform/keys';
-import { CONTEXT_HEADER, signContext } from '../../platform/signed-context';
-import { poolCatalog } from '../../scripts/pool-parts';
+import { loadPoolKeys, poolCatalog, poolSealer } from '../../scripts/pool-parts';
 import { startTestPool, type TestPool } from '../support/test-pool';
 
 /**
@@ -37,30 +36,34 @@ it('with REFUSAL_MODE=reject an allowed request is served as usual', async () =>
 });
 
 describe('a direct subgraph call with a gateway context', () => {
-  const body = { query: '{ schools(first: 1) { totalCount } }', variables: {} };
+  const body = JSON.stringify({ query: '{ schools(first: 1) { totalCount } }', variables: {} });
   const claims = () => ({
     unit: '440100', requestId: 'r', tokenId: 't',
     permissions: serializePermissions(effectivePermissions({
       unit: '440100', unitTree: createUnitTree(fixedUnits), catalog: poolCatalog(), grants: [], token: {}, now: new Date(),
     })),
   });
-  const post = (context: string) => fetch(pool.pool.subgraphs.student.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context }, body: JSON.stringify(body),
-  });
+  /** Sends as the sealer sends, and keeps the last request it sent (headers and bytes), as a wiretap would. */
+  const capturing = () => {
+    const sent: Array<{ url: string; init: RequestInit }> = [];
+    return { sent, fetch: (url: string, init: RequestInit) => { sent.push({ url, init }); return fetch(url, init); } };
+  };
 
-  it('signed by the pool is answered once, and refused when replayed', async () => {
-    const keys = await loadKeyPair('context', { dataDir: pool.config.DATA_DIR }, true);
-    const context = await signContext(keys, 'student', claims(), body, 60);
-    expect((await post(context)).status).toBe(200);
-    const replay = await post(context);
+  it('sealed by the pool is answered once, and refused when replayed', async () => {
+    const wire = capturing();
+    const sealer = poolSealer(pool.config, await loadPoolKeys(pool.config, true));
+    expect((await sealer.fetch(pool.pool.subgraphs.student.url, 'student', claims(), body, { fetch: wire.fetch })).status).toBe(200);
+    const replay = await fetch(wire.sent.at(-1)!.url, wire.sent.at(-1)!.init);
     expect(replay.status).toBe(401);
-    expect((await replay.json() as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(await replay.json()).toEqual({ errors: [{ message: expect.stringContaining('replayed'), extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 
-  it('forged with another key is refused', async () => {
-    const forger = await loadKeyPair('context', { dataDir: mkdtempSync(path.join(tmpdir(), 'edupool-forger-')) }, true);
-    const response = await post(await signContext(forger, 'student', claims(), body, 60));
+  it('sealed with other keys is refused', async () => {
+    const forgerDir = mkdtempSync(path.join(tmpdir(), 'edupool-forger-'));
+    const forger = poolSealer(pool.config, await loadPoolKeys({ ...pool.config, DATA_DIR: forgerDir }, true));
+    const response = await forger.fetch(pool.pool.subgraphs.student.url, 'student', claims(), body);
     expect(response.status).toBe(401);
     expect(await response.json()).not.toHaveProperty('data');
+    await rm(forgerDir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,5 @@
 import { graphql, type ExecutionResult } from 'graphql';
-import { generateKeyPair } from 'jose';
-import pino from 'pino';
-import { signContext, CONTEXT_HEADER } from '../../../platform/signed-context';
+import { sealedRequests } from '../../kit/__tests__/sealed-requests';
 import { buildGuardedSchema } from '../../kit/guarded-schema';
 import { serveSubgraph } from '../../kit/serve-subgraph';
 import { allowAllPermissions, claimsWith, contextFor, silentLogger } from '../../kit/__tests__/test-permissions';
@@ -106,18 +104,13 @@ describe('facility subgraph', () => {
   });
 
   it('serves _entities over HTTP only with a gateway-signed context', async () => {
-    const keys = await generateKeyPair('EdDSA');
-    const server = await serveSubgraph(facility, services, {
-      contextKeys: keys, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1',
-    });
+    const seal = await sealedRequests();
+    const server = await serveSubgraph(facility, services, seal.serveOptions);
     try {
       const body = { query: SCHOOL_BUILDINGS, variables: { representations: [{ __typename: 'School', code: '3144060002' }] } };
-      const post = (headers: Record<string, string>) => fetch(server.url, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
-      });
-      expect((await post({})).status).toBe(401);
-      const context = await signContext(keys, 'facility', claimsWith(allowAllPermissions()), body, 30);
-      const response = await post({ [CONTEXT_HEADER]: context });
+      const unsealed = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(unsealed.status).toBe(401);
+      const response = await seal.post(server.url, 'facility', claimsWith(allowAllPermissions()), body);
       expect(await response.json()).toEqual({
         data: { _entities: [{ code: '3144060002', buildings: [{ id: 'GZ-0003', appraisalGrade: 'D' }] }] },
       });

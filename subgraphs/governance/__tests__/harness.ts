@@ -1,11 +1,10 @@
-import { generateKeyPair } from 'jose';
 import { loadDefaultCatalog } from '../../../policies/catalog';
 import { chineseWorkingCalendar } from '../../../policies/deadlines';
 import { effectivePermissions, serializePermissions } from '../../../policies/permissions';
 import { createUnitTree } from '../../../policies/unit-tree';
 import { fixedUnits, schoolUnit } from '../../../policies/units';
 import type { Listening } from '../../../platform/http-graphql';
-import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import { sealedRequests } from '../../kit/__tests__/sealed-requests';
 import { openTestStore, silentLogger, type TestStore } from '../../../store/__tests__/test-store';
 import { serveSubgraph } from '../../kit/serve-subgraph';
 import { createGovernanceServices, governanceSubgraph } from '../index';
@@ -46,8 +45,8 @@ export async function openFixture(): Promise<Fixture> {
     const services = await createGovernanceServices({
       store: t.store, unitTree: () => unitTree, catalog, clock: t.clock, calendar: chineseWorkingCalendar, logger: silentLogger,
     });
-    const keys = await generateKeyPair('EdDSA');
-    server = await serveSubgraph(governanceSubgraph, services, { contextKeys: keys, logger: silentLogger, port: 0, host: '127.0.0.1' });
+    const seal = await sealedRequests();
+    server = await serveSubgraph(governanceSubgraph, services, seal.serveOptions);
     const url = server.url;
     let requests = 0;
     return {
@@ -56,8 +55,7 @@ export async function openFixture(): Promise<Fixture> {
         const body = { query, variables };
         const permissions = serializePermissions(effectivePermissions({ unit, unitTree, catalog, grants: [], token: {}, now: t.clock.now() }));
         const claims = { unit, requestId: `r${++requests}`, tokenId: `token-of-${unit}`, permissions };
-        const context = await signContext(keys, 'governance', claims, body, 60);
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context }, body: JSON.stringify(body) });
+        const response = await seal.post(url, 'governance', claims, body);
         return await response.json() as GraphQLAnswer<Data>;
       },
       close: async () => {

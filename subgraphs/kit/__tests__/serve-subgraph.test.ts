@@ -1,10 +1,9 @@
-import { generateKeyPair } from 'jose';
-import pino from 'pino';
 import type { Listening } from '../../../platform/http-graphql';
-import { CONTEXT_HEADER, signContext, type RequestContextClaims } from '../../../platform/signed-context';
+import type { RequestContextClaims } from '../../../platform/signed-context';
 import { readRecordsServed } from '../../../platform/cross-part-types';
 import { serveSubgraph } from '../serve-subgraph';
 import { fixtureSubgraph } from './fixture-subgraph';
+import { sealedRequests, type SealedRequests } from './sealed-requests';
 import { allowAllPermissions, claimsWith, testPermissions } from './test-permissions';
 
 /**
@@ -13,22 +12,16 @@ import { allowAllPermissions, claimsWith, testPermissions } from './test-permiss
  * reported in the response's extensions for the gateway's audit.
  */
 let server: Listening;
-let keys: Awaited<ReturnType<typeof generateKeyPair>>;
+let seal: SealedRequests;
 
 beforeAll(async () => {
-  keys = await generateKeyPair('EdDSA');
-  server = await serveSubgraph(fixtureSubgraph, { batches: { studentById: 0, schoolByCode: 0 } }, {
-    contextKeys: keys, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1',
-  });
+  seal = await sealedRequests();
+  server = await serveSubgraph(fixtureSubgraph, { batches: { studentById: 0, schoolByCode: 0 } }, seal.serveOptions);
 });
 afterAll(async () => { await server?.close(); });
 
 async function post(query: string, claims: RequestContextClaims): Promise<{ status: number; json: Record<string, unknown> }> {
-  const body = { query };
-  const context = await signContext(keys, 'student', claims, body, 60);
-  const response = await fetch(server.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context }, body: JSON.stringify(body),
-  });
+  const response = await seal.post(server.url, 'student', claims, { query });
   return { status: response.status, json: await response.json() as Record<string, unknown> };
 }
 

@@ -1,7 +1,5 @@
-import { generateKeyPair } from 'jose';
-import pino from 'pino';
 import type { Listening } from '../../../platform/http-graphql';
-import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import { sealedRequests, type SealedRequests } from '../../kit/__tests__/sealed-requests';
 import { serveSubgraph } from '../../kit/serve-subgraph';
 import { allowAllPermissions, claimsWith } from '../../kit/__tests__/test-permissions';
 import { studentSubgraph } from '../index';
@@ -15,14 +13,12 @@ import { openFixture, type Fixture } from './harness';
 describe('student subgraph served over HTTP', () => {
   let fixture: Fixture;
   let server: Listening;
-  let keys: Awaited<ReturnType<typeof generateKeyPair>>;
+  let seal: SealedRequests;
 
   beforeAll(async () => {
     fixture = await openFixture('pglite');
-    keys = await generateKeyPair('EdDSA');
-    server = await serveSubgraph(studentSubgraph, fixture.services, {
-      contextKeys: keys, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1',
-    });
+    seal = await sealedRequests();
+    server = await serveSubgraph(studentSubgraph, fixture.services, seal.serveOptions);
   });
   afterAll(async () => {
     await server?.close();
@@ -35,8 +31,7 @@ describe('student subgraph served over HTTP', () => {
 
   it('answers a signed query and reports the students served', async () => {
     const body = { query: '{ students(first: 2) { totalCount edges { node { id gender { label } school { name } } } } }' };
-    const context = await signContext(keys, 'student', claimsWith(allowAllPermissions()), body, 60);
-    const response = await post(body, { [CONTEXT_HEADER]: context });
+    const response = await seal.post(server.url, 'student', claimsWith(allowAllPermissions()), body);
     const json = await response.json() as {
       data?: { students: { totalCount: number; edges: Array<{ node: { id: string } }> } }; errors?: unknown; extensions?: unknown;
     };
@@ -49,8 +44,7 @@ describe('student subgraph served over HTTP', () => {
 
   it('refuses a signed context without permissions', async () => {
     const body = { query: '{ students(first: 2) { totalCount } }' };
-    const context = await signContext(keys, 'student', claimsWith(undefined), body, 60);
-    const response = await post(body, { [CONTEXT_HEADER]: context });
+    const response = await seal.post(server.url, 'student', claimsWith(undefined), body);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ errors: [{ message: expect.stringContaining('without permissions'), extensions: { code: 'UNAUTHENTICATED' } }] });
   });

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateKeyPair } from 'jose';
 import pino from 'pino';
 import type { TeacherRecord } from '../../../legacy/records';
 import { startTeacherApi, writeTeacherFile, type RunningTeacherApi } from '../../../legacy/teacher-api';
-import { CONTEXT_HEADER, signContext } from '../../../platform/signed-context';
+import { sealedRequests } from '../../kit/__tests__/sealed-requests';
 import type { Permissions } from '../../../policies/permissions';
 import { serveSubgraph } from '../../kit/serve-subgraph';
 import { allowAllPermissions, claimsWith } from '../../kit/__tests__/test-permissions';
@@ -53,20 +52,15 @@ export async function startTeacherHarness(records: ReadonlyArray<TeacherRecord>,
   const services = createTeacherServices({
     baseUrl: api.url, apiKey: options.apiKey ?? API_KEY, timeoutMs: options.timeoutMs ?? 2_000, maxPageSize: 500, logger,
   });
-  const contextKeys = await generateKeyPair('EdDSA');
-  const subgraph = await serveSubgraph(teacherSubgraph, services, { contextKeys, logger, port: 0, host: '127.0.0.1' });
+  const seal = await sealedRequests();
+  const subgraph = await serveSubgraph(teacherSubgraph, services, { ...seal.serveOptions, logger });
   return {
     api,
     services,
     logs,
     async query(query, variables = {}, permissions = allowAllPermissions(), purpose) {
       const body = { query, variables };
-      const context = await signContext(contextKeys, 'teacher', { ...claimsWith(permissions), ...(purpose ? { purpose } : {}) }, body, 60);
-      const response = await fetch(subgraph.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
-        body: JSON.stringify(body),
-      });
+      const response = await seal.post(subgraph.url, 'teacher', { ...claimsWith(permissions), ...(purpose ? { purpose } : {}) }, body);
       return (await response.json()) as GraphQLResponse;
     },
     async close() {
