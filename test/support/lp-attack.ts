@@ -43,6 +43,14 @@ export class Knowledge {
     return this.known.size;
   }
 
+  /** The intervals the true counts break: none, unless the harness misread an answer. */
+  violatedBy(truth: (atom: string) => number): string[] {
+    return [...this.known.values()].flatMap(({ atoms, low, high }) => {
+      const n = atoms.reduce((sum, a) => sum + truth(a), 0);
+      return n < low || n > high ? [`${atoms.slice(0, 3).join(',')}${atoms.length > 3 ? ',…' : ''} = ${n} not in [${low}, ${high}]`] : [];
+    });
+  }
+
   /** Solves two LPs per target (least and most) over everything learnt. */
   async attack(targets: ReadonlyArray<Target>): Promise<AttackResult> {
     const highs = await loadHighs();
@@ -64,7 +72,9 @@ export class Knowledge {
       const objective = target.atoms.map(variable).join(' + ');
       const solve = (sense: 'Minimize' | 'Maximize') => {
         const result = highs.solve(`${sense}\n obj: ${objective}\nSubject To\n${constraints}\nEnd\n`);
-        return result.Status === 'Optimal' ? result.ObjectiveValue : sense === 'Minimize' ? 0 : Infinity;
+        if (result.Status === 'Optimal') return result.ObjectiveValue;
+        if (result.Status === 'Unbounded') return sense === 'Minimize' ? -Infinity : Infinity;
+        throw new Error(`the attacker's knowledge is ${result.Status}: an answer was misread`);
       };
       const least = Math.ceil(solve('Minimize') - 1e-6);
       const most = Math.floor(solve('Maximize') + 1e-6);
