@@ -69,7 +69,8 @@ export function countTable(source: TableSource, counts: ReadonlyArray<CountCell>
   }
   const all = withTotals(counts, source.groupBy);
   const recordLevel = recordLevelAccess(source);
-  const perturbed = source.definition.countsPersons && !all.every((c) => recordLevel(c.key));
+  // Decided by the reader and the question only: were it decided by the rows, an empty answer would say "exact" and give its zeros away.
+  const perturbed = source.definition.countsPersons && !recordLevel({});
   if (!perturbed) return tableOf(source, all, { perturbed: false, ratio: false });
   const parameters = perturbationParameters();
   const published = all.flatMap((cell) => {

@@ -49,6 +49,11 @@ it('gives a district bureau its own district exactly and the others perturbed', 
   expect(table.cells.map((c) => [c.dimensions[0]!.code, c.value])).toEqual([['440106', 2]]);
 });
 
+it('says a table is perturbed by who reads it, not by what it holds: an empty answer gives no zero away', () => {
+  expect(countTable(source('anonymous', ['DISTRICT']), [])).toMatchObject({ perturbed: true, cells: [], totals: [] });
+  expect(countTable(source('440106', ['DISTRICT'], '440106'), [])).toMatchObject({ perturbed: false });
+});
+
 it('refuses to publish a count of persons without record keys to a reader who gets perturbed figures', () => {
   expect(() => countTable(source('anonymous', ['DISTRICT']), [{ key: { DISTRICT: '440103' }, value: 7 }])).toThrow(/record keys/);
 });
