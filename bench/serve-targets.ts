@@ -7,6 +7,7 @@ import { composeSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../platform/config';
 import { legacyCallTotals } from '../platform/legacy-calls';
 import { loadKeyPair } from '../platform/keys';
+import { loadCellKeySecret } from '../platform/cell-key-secret';
 import { createLogger } from '../platform/logger';
 import { issueToken } from '../platform/tokens';
 import { startPool } from '../scripts/start-pool';
@@ -53,10 +54,11 @@ async function main(): Promise<void> {
     return url;
   }
 
+  const cellKeySecret = await loadCellKeySecret({ dataDir: config.DATA_DIR, secret: config.STATISTICS_CELL_KEY_SECRET });
   const plainUrls = {
-    student: await plainSubgraph(studentSubgraph, createStudentServices({ databaseUrl: pool.legacy.studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE })),
+    student: await plainSubgraph(studentSubgraph, createStudentServices({ cellKeySecret, databaseUrl: pool.legacy.studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE })),
     teacher: await plainSubgraph(teacherSubgraph, createTeacherServices({
-      baseUrl: pool.legacy.teacherApiUrl, apiKey: pool.legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE,
+      cellKeySecret, baseUrl: pool.legacy.teacherApiUrl, apiKey: pool.legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE,
     })),
     facility: await plainSubgraph(facility, await createFacilityServices({ directory: pool.legacy.facilityDir, maxPageSize: config.MAX_PAGE_SIZE })),
   };

@@ -12,8 +12,10 @@ import type { GatewayContext } from './gateway-context';
  * Open data downloads (Measures 第十九条: what is opened, when, in what form
  * and how often it is updated): `GET /open-data` lists the open resources,
  * `GET /open-data/<code>.json|.csv` gives one with its update cycle and
- * as-of time. Each download is a GraphQL operation run as the anonymous role
- * through the gateway itself, so enforcement, suppression and the audit are
+ * as-of time, and `<code>.csv-metadata.json` describes the CSV in CSVW (W3C
+ * "Metadata Vocabulary for Tabular Data", found beside the CSV by that
+ * name). Each download is a GraphQL operation run as the anonymous role
+ * through the gateway itself, so enforcement, perturbation and the audit are
  * exactly those of an anonymous GraphQL request.
  */
 const SCHOOLS = `query OpenSchoolDirectory($after: String) { schools(first: 500, after: $after) {
@@ -22,13 +24,21 @@ const SCHOOLS = `query OpenSchoolDirectory($after: String) { schools(first: 500,
 
 /** The statistics each subgraph serves; their tables are flattened to rows. */
 const STATISTIC_FIELDS = ['enrolledStudents', 'classSizeBands', 'fullTimeTeachers', 'studentTeacherRatio', 'buildingAreaPerStudent', 'dangerousBuildingArea'];
-const TABLE = '{ title unit updateCycle asOf suppressionThreshold cells { ...cell } totals { ...cell } }';
+const TABLE = '{ title unit updateCycle asOf perturbed note cells { ...cell } totals { ...cell } }';
 const statisticsQuery = (fields: ReadonlyArray<string>) =>
   `query OpenStatistics($groupBy: [StatisticDimension!]) { statistics(groupBy: $groupBy) { ${fields.map((f) => `${f} ${TABLE}`).join(' ')} } }
-  fragment cell on StatisticCell { dimensions { dimension code name } value suppressed }`;
+  fragment cell on StatisticCell { dimensions { dimension code name } value }`;
 
 type Row = Record<string, string | number | boolean | null>;
-interface Download { readonly title: string; readonly updateCycle: string; readonly asOf: string; readonly rows: Row[] }
+interface Download {
+  readonly title: string;
+  readonly updateCycle: string;
+  readonly asOf: string;
+  /** 说明 per statistic: whether its figures are perturbed and add up. */
+  readonly notes?: Readonly<Record<string, string>>;
+  readonly rows: Row[];
+}
+type Format = 'json' | 'csv' | 'csv-metadata.json';
 
 /**
  * `admit` counts a download like any request (the anonymous role's allowance
@@ -78,7 +88,11 @@ export function openDataRoutes(
     }
     const resource = resourceOf('GZJY-TJ-001');
     const asOf = Object.values(tables).map((t) => t.asOf).sort()[0] ?? new Date().toISOString();
-    return { title: resource.title, updateCycle: resource.updateCycle, asOf, rows: Object.entries(tables).flatMap(([name, t]) => flattenTable(name, t)) };
+    return {
+      title: resource.title, updateCycle: resource.updateCycle, asOf,
+      notes: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, t.note])),
+      rows: Object.entries(tables).flatMap(([name, t]) => flattenTable(name, t)),
+    };
   };
 
   const sources: Record<string, (request: IncomingMessage) => Promise<Download | { errors: unknown }>> = {
@@ -88,12 +102,13 @@ export function openDataRoutes(
     method: 'GET', path: '/open-data',
     handle: async (_request, response) => sendJson(response, 200, {
       resources: catalog.resources.filter((r) => r.open).map((r) => ({
-        code: r.code, title: r.title, description: r.description, updateCycle: r.updateCycle, downloads: [`/open-data/${r.code}.csv`, `/open-data/${r.code}.json`],
+        code: r.code, title: r.title, description: r.description, updateCycle: r.updateCycle,
+        downloads: [`/open-data/${r.code}.csv`, `/open-data/${r.code}.csv-metadata.json`, `/open-data/${r.code}.json`],
       })),
     }),
   }];
   for (const [code, source] of Object.entries(sources)) {
-    for (const format of ['json', 'csv'] as const) {
+    for (const format of ['json', 'csv', 'csv-metadata.json'] as const) {
       routes.push({
         method: 'GET', path: `/open-data/${code}.${format}`,
         handle: async (request, response) => {
@@ -103,7 +118,7 @@ export function openDataRoutes(
             if (error instanceof RefusedRequest) return sendRefusal(response, error);
             throw error;
           }
-          return serve(response, code, format, () => source(request));
+          return serve(request, response, code, format, () => source(request));
         },
       });
     }
@@ -111,23 +126,53 @@ export function openDataRoutes(
   return routes;
 }
 
-async function serve(response: ServerResponse, code: string, format: 'json' | 'csv', load: () => Promise<Download | { errors: unknown }>): Promise<void> {
+async function serve(request: IncomingMessage, response: ServerResponse, code: string, format: Format, load: () => Promise<Download | { errors: unknown }>): Promise<void> {
   const download = await load();
   if ('errors' in download) return sendJson(response, failureStatus(download.errors), { errors: download.errors });
   if (format === 'json') return sendJson(response, 200, { resource: code, ...download });
   const columns = [...new Set(download.rows.flatMap((row) => Object.keys(row)))];
-  // The update cycle and as-of time ride in the file too: a CSV travels without its HTTP headers.
-  const body = stringify([[`# ${code} ${download.title}`, `更新周期 ${download.updateCycle}`, `数据时点 ${download.asOf}`], columns, ...download.rows.map((row) => columns.map((c) => row[c] ?? ''))], { cast: { boolean: (v) => String(v) } });
+  const query = new URL(request.url ?? '/', 'http://localhost').search;
+  if (format === 'csv-metadata.json') {
+    return sendJson(response, 200, csvwMetadata(code, `${code}.csv${query}`, download, columns), { 'content-type': 'application/csvm+json; charset=utf-8' });
+  }
+  // The first line is the header, so any CSV reader takes the file as it is; what describes it rides in headers and the CSVW file.
+  const body = stringify([columns, ...download.rows.map((row) => columns.map((c) => row[c] ?? ''))], { cast: { boolean: (v) => String(v) } });
   response.writeHead(200, {
-    'content-type': 'text/csv; charset=utf-8',
+    'content-type': 'text/csv; charset=utf-8; header=present',
     'content-disposition': `attachment; filename="${code}.csv"`,
     'last-modified': new Date(download.asOf).toUTCString(),
+    // HTTP header values are Latin-1: the Chinese title and cycle are percent-encoded UTF-8 (as RFC 8187 values are).
+    'x-dataset-title': encodeURIComponent(download.title),
+    'x-update-cycle': encodeURIComponent(download.updateCycle),
+    'x-as-of': download.asOf,
+    link: `<${code}.csv-metadata.json${query}>; rel="describedby"; type="application/csvm+json"`,
   });
+  // The byte-order mark makes Excel read the file as UTF-8, so the Chinese names survive a double-click.
   response.end(`\uFEFF${body}`);
 }
 
-interface CellData { dimensions: Array<{ dimension: string; code: string; name: string }>; value: number | null; suppressed: boolean }
-interface TableData { title: string; unit: string; updateCycle: string; asOf: string; suppressionThreshold: number | null; cells: CellData[]; totals: CellData[] }
+/**
+ * The CSVW description of a CSV download (W3C Recommendation, 2015): its
+ * title, update cycle and as-of time in Dublin Core terms, the notes on
+ * perturbation, and each column with its datatype.
+ */
+function csvwMetadata(code: string, url: string, download: Download, columns: ReadonlyArray<string>) {
+  const datatype = (column: string) => (column === 'value' ? 'number' : column === 'perturbed' ? 'boolean' : column === 'asOf' ? 'datetime' : 'string');
+  return {
+    '@context': ['http://www.w3.org/ns/csvw', { '@language': 'zh-CN' }],
+    url,
+    'dc:identifier': code,
+    'dc:title': download.title,
+    'dc:accrualPeriodicity': download.updateCycle,
+    'dc:modified': { '@value': download.asOf, '@type': 'xsd:dateTime' },
+    ...(download.notes ? { 'dc:description': Object.entries(download.notes).map(([name, note]) => `${name}: ${note}`) } : {}),
+    dialect: { header: true, encoding: 'utf-8' },
+    tableSchema: { columns: columns.map((name) => ({ name, titles: name, datatype: datatype(name) })) },
+  };
+}
+
+interface CellData { dimensions: Array<{ dimension: string; code: string; name: string }>; value: number | null }
+interface TableData { title: string; unit: string; updateCycle: string; asOf: string; perturbed: boolean; note: string; cells: CellData[]; totals: CellData[] }
 
 function flattenTable(name: string, table: TableData): Row[] {
   return [...table.cells, ...table.totals].map((cell) => {
@@ -136,7 +181,7 @@ function flattenTable(name: string, table: TableData): Row[] {
       row[d.dimension] = d.code;
       row[`${d.dimension}_NAME`] = d.name;
     }
-    return { ...row, value: cell.value, suppressed: cell.suppressed, asOf: table.asOf, updateCycle: table.updateCycle };
+    return { ...row, value: cell.value, perturbed: table.perturbed, asOf: table.asOf, updateCycle: table.updateCycle };
   });
 }
 

@@ -47,6 +47,7 @@ const schema = z.object({
   TOKEN_VERIFY_KEY: z.string().min(1).optional(),
   CONTEXT_SIGNING_KEY: z.string().min(1).optional(),
   CONTEXT_VERIFY_KEY: z.string().min(1).optional(),
+  STATISTICS_CELL_KEY_SECRET: z.string().min(16).optional(),
   REFUSAL_MODE: z.enum(['partial', 'reject']).default('partial'),
   GRANT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),

@@ -68,7 +68,7 @@ export const structuralTypes: ReadonlyArray<string> = Object.freeze([
   'Gender', 'Ethnicity', 'District', 'RunningType', 'Title', 'CodeName', 'Grade', 'SeismicIntensity', 'PageInfo',
   // A verification answer is all of its Query field's resource: its fields follow that field.
   'EnrollmentVerification', 'QualificationVerification',
-  'StatisticTable', 'StatisticCell', 'DimensionValue', 'SchoolGroup',
+  'StatisticTable', 'StatisticCell', 'DimensionValue', 'Perturbation', 'SchoolGroup',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

@@ -26,6 +26,7 @@ import { serveSubgraph } from '../subgraphs/kit/serve-subgraph';
 import type { BaseSubgraphContext, SubgraphDefinition } from '../subgraphs/kit/subgraph-definition';
 import { createStudentServices, studentSubgraph } from '../subgraphs/student';
 import { createTeacherServices, teacherSubgraph } from '../subgraphs/teacher';
+import { loadCellKeySecret } from '../platform/cell-key-secret';
 
 /**
  * The pieces `npm start` runs in one process and `npm run start:<part>` runs
@@ -126,11 +127,14 @@ export async function loadPoolKeys(config: Config, gateway: boolean): Promise<Po
   };
 }
 
+const cellKeySecretOf = (config: Config) => loadCellKeySecret({ dataDir: config.DATA_DIR, secret: config.STATISTICS_CELL_KEY_SECRET });
+
 /** A subgraph part given `hotState` shares it (one process); without, it opens its own on the configured Redis or memory. */
 export async function startStudentPart(
   config: Config, logger: Logger, keys: PoolKeys, studentDbUrl: string, onQuery?: (sql: string, params: unknown[]) => void, hotState?: HotState,
 ): Promise<Part> {
   const services = createStudentServices({
+    cellKeySecret: await cellKeySecretOf(config),
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
     ...(onQuery ? { onQuery } : {}),
   });
@@ -141,6 +145,7 @@ export async function startTeacherPart(
   config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>, hotState?: HotState,
 ): Promise<Part> {
   const services = createTeacherServices({
+    cellKeySecret: await cellKeySecretOf(config),
     baseUrl: legacy.teacherApiUrl, apiKey: legacy.teacherApiKey, timeoutMs: config.LEGACY_TIMEOUT_MS, maxPageSize: config.MAX_PAGE_SIZE, logger,
   });
   // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.

@@ -37,7 +37,7 @@ export interface ExecutionCostFigures {
 
 export async function runExecutionCostBench(options: { seconds: number; rounds: number }): Promise<ExecutionCostFigures> {
   const source = syntheticStudentSource(ROWS);
-  const services: StudentServices = { db: inMemoryStudentDb(source), maxPageSize: ROWS };
+  const services: StudentServices = { db: inMemoryStudentDb(source), maxPageSize: ROWS, cellKeySecret: 'bench-cell-key-secret' };
   const logger = createLogger('silent', 'bench');
   const guarded = buildGuardedSchema(studentSubgraph, logger);
   const plain = buildSubgraphSchema([{ typeDefs: studentSubgraph.typeDefs, resolvers: studentSubgraph.resolvers as never }]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PerturbationParameters } from '../statistics/cell-key';
 
 /** The three share types of the Measures (DESIGN.md "What the project is"). */
 export const shareTypes = ['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'] as const;
@@ -78,8 +79,11 @@ export interface CatalogResource {
   readonly rateLimit?: RateLimit;
   /** Open data (Measures chapter 6): published to the public, not just shared. */
   readonly open: boolean;
-  /** For aggregate resources: person counts below it are withheld from readers without record-level access (default 5). */
-  readonly suppressionThreshold?: number;
+  /**
+   * For aggregate resources: how counts of persons are perturbed for readers
+   * without record-level access (the cell-key method, policies/statistics/cell-key.ts).
+   */
+  readonly perturbation?: PerturbationParameters;
   readonly coordinates: ReadonlyArray<string>;
 }
 
@@ -117,7 +121,11 @@ export const catalogResourceSchema = z.strictObject({
   objectionDeadline: deadlineSchema.default(() => ({ days: 15, calendar: 'NATURAL' as const })),
   rateLimit: z.strictObject({ requests: z.number().int().positive(), perSeconds: z.number().int().positive() }).optional(),
   open: z.boolean().default(false),
-  suppressionThreshold: z.number().int().min(2).optional(),
+  perturbation: z.strictObject({
+    maxNoise: z.number().int().min(1).max(10),
+    variance: z.number().positive().max(25),
+    smallestCount: z.number().int().min(1).max(20),
+  }).optional(),
   coordinates: z.array(z.string()).min(1),
 });
 

@@ -16,9 +16,9 @@ export interface StatisticDefinition {
   /** What a value counts or measures. */
   readonly unit: string;
   readonly dimensions: ReadonlyArray<StatisticDimension>;
-  /** Counts of persons are withheld below the threshold; counts of classes or areas are not about persons. */
+  /** Counts of persons are perturbed (cell-key method); counts of classes or areas are not about persons. */
   readonly countsPersons: boolean;
-  /** The catalog coordinate of the records behind a cell: record-level access to them lifts suppression. */
+  /** The catalog coordinate of the records behind a cell: record-level access to them gives exact figures. */
   readonly recordCoordinates: ReadonlyArray<string>;
 }
 
@@ -38,7 +38,7 @@ export const statisticDefinitions: Readonly<Record<StatisticName, StatisticDefin
   studentTeacherRatio: {
     name: 'studentTeacherRatio', title: '生师比', unit: 'x:1', countsPersons: false,
     recordCoordinates: ['Query.students', 'Query.teachers'],
-    definition: '在校生数 ÷ 同一分组的专任教师数，表示为 x:1；任一计数被隐去时比值也隐去。 In-school students ÷ full-time teachers of the same group, shown as x:1.',
+    definition: '在校生数 ÷ 同一分组的专任教师数，表示为 x:1；两个计数均取本表读者所见的公布值（经扰动时即扰动后的值），无专任教师时为空。 In-school students ÷ full-time teachers of the same group, shown as x:1, computed from the published (for most readers perturbed) counts.',
     dimensions: place,
   },
   classSizeBands: {
@@ -49,7 +49,7 @@ export const statisticDefinitions: Readonly<Record<StatisticName, StatisticDefin
   buildingAreaPerStudent: {
     name: 'buildingAreaPerStudent', title: '生均校舍建筑面积', unit: 'm²/人', countsPersons: false,
     recordCoordinates: ['Query.buildings', 'Query.students'],
-    definition: '校舍建筑面积（不含租用）÷ 在校生数。 Building area (leased area excluded) ÷ in-school students.',
+    definition: '校舍建筑面积（不含租用）÷ 在校生数；在校生数取本表读者所见的公布值（经扰动时即扰动后的值）。 Building area (leased area excluded) ÷ in-school students, the published (for most readers perturbed) count.',
     dimensions: place,
   },
   dangerousBuildingArea: {

@@ -15,6 +15,8 @@ export type CellKey = Readonly<Partial<Record<StatisticDimension, string>>>;
 export interface CountCell {
   readonly key: CellKey;
   readonly value: number;
+  /** For counts of persons: the sum of the record keys of the cell's records (see cell-key.ts). */
+  readonly keySum?: number;
 }
 
 /** The groupBy list in the canonical order above, without repeats. */
@@ -38,10 +40,12 @@ export function withoutDimension(key: CellKey, dimension: StatisticDimension): C
  * The cells of every level of the table (each subset of `groupBy`), the
  * finest given, the others summed from it: what row and column totals a
  * table publishes. Keys of absent cells are zero and known to everybody.
+ * Record-key sums add up like the counts: a total's cell key is that of
+ * all its records, whichever table it is asked through.
  */
 export function withTotals(cells: ReadonlyArray<CountCell>, groupBy: ReadonlyArray<StatisticDimension>): CountCell[] {
   const dims = canonicalGroupBy(groupBy);
-  const sums = new Map<string, { key: CellKey; value: number }>();
+  const sums = new Map<string, { key: CellKey; value: number; keySum?: number }>();
   for (let mask = 0; mask < 1 << dims.length; mask++) {
     const kept = dims.filter((_, i) => (mask & (1 << i)) !== 0);
     for (const cell of cells) {
@@ -49,8 +53,11 @@ export function withTotals(cells: ReadonlyArray<CountCell>, groupBy: ReadonlyArr
       for (const d of kept) key[d] = cell.key[d];
       const id = `${kept.length}#${keyString(key)}`;
       const sum = sums.get(id);
-      if (sum) sum.value += cell.value;
-      else sums.set(id, { key, value: cell.value });
+      if (!sum) sums.set(id, { ...cell, key });
+      else {
+        sum.value += cell.value;
+        if (cell.keySum !== undefined) sum.keySum = (sum.keySum ?? 0) + cell.keySum;
+      }
     }
   }
   return [...sums.values()];

@@ -1,4 +1,4 @@
 export * from './dimensions';
 export * from './definitions';
-export * from './suppression';
+export * from './cell-key';
 export * from './request';

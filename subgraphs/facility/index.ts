@@ -49,7 +49,7 @@ export async function createFacilityServices(options: FacilityServicesOptions): 
 /** Where each record type lies, for the shield rules: a building by its school. */
 const records = {
   School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
-  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  // Statistics belong to no school: the resource is open (all rows); perturbation is the statistic's own business.
   Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Building: locator<Building>({ school: (b) => b.schoolCode, id: (b) => b.id }),
 };

@@ -8,12 +8,13 @@ import type { FacilityContext } from './resolvers';
 /**
  * The facility exports' statistics, summed from the parsed CSV index (the
  * exports are files: the index in memory is their source, as of its last
- * reload). Areas are not counts of persons and are never withheld; a ratio
- * per student is withheld where the student count is.
+ * reload). Areas are not counts of persons and are exact; an area per
+ * student divides by the student count the reader was given, perturbed or
+ * exact, and says which.
  */
 interface StatisticsWithGroups extends StatisticsEntity {
   readonly schoolGroups?: ReadonlyArray<{ school: string; district: string; runningType: string }>;
-  readonly enrolledStudents?: { cells: StatisticCell[]; totals: StatisticCell[] };
+  readonly enrolledStudents?: { perturbed: boolean; cells: StatisticCell[]; totals: StatisticCell[] };
 }
 
 async function areas(parent: StatisticsWithGroups, request: StatisticsRequest, context: FacilityContext, include: (b: Building) => boolean, referenceDate: string): Promise<CountCell[]> {
@@ -41,7 +42,7 @@ async function dangerousBuildingArea(parent: StatisticsWithGroups, _args: unknow
   const referenceDate = checkReferenceDate(request, asOf, 'dangerousBuildingArea');
   const cells = withTotals(await areas(parent, request, context, (b) => b.appraisalGrade === 'D', referenceDate), request.groupBy);
   const source = { definition: statisticDefinitions.dangerousBuildingArea, request, groupBy: request.groupBy, permissions: context.permissions, asOf, cycleOf: 'Query.buildings' };
-  return tableOf(source, cells.map((c) => ({ key: c.key, value: round2(c.value), suppressed: false })), null);
+  return tableOf(source, cells.map((c) => ({ key: c.key, value: round2(c.value) })), { perturbed: false, ratio: false });
 }
 
 async function buildingAreaPerStudent(parent: StatisticsWithGroups, _args: unknown, context: FacilityContext): Promise<StatisticTable> {
@@ -53,11 +54,10 @@ async function buildingAreaPerStudent(parent: StatisticsWithGroups, _args: unkno
   const students = [...(parent.enrolledStudents?.cells ?? []), ...(parent.enrolledStudents?.totals ?? [])];
   const cells = students.map((s) => {
     const key = keyOf(s);
-    const value = s.suppressed || !s.value ? null : round2((area.get(keyString(key)) ?? 0) / s.value);
-    return { key, value, suppressed: s.suppressed };
+    return { key, value: !s.value ? null : round2((area.get(keyString(key)) ?? 0) / s.value) };
   });
   const source = { definition: statisticDefinitions.buildingAreaPerStudent, request, groupBy: request.groupBy, permissions: context.permissions, asOf, cycleOf: 'Query.buildings' };
-  return tableOf(source, cells, null);
+  return tableOf(source, cells, { perturbed: parent.enrolledStudents?.perturbed ?? false, ratio: true });
 }
 
 export const statisticsResolvers: GraphQLResolverMap<FacilityContext> = {

@@ -21,11 +21,14 @@ import { statisticsResolvers } from './statistics-resolvers';
 export interface StudentServices {
   readonly db: StudentDb;
   readonly maxPageSize: number;
+  readonly cellKeySecret: string;
 }
 
 export interface StudentServicesOptions {
   /** postgres:// URL: `LEGACY_STUDENT_DB_URL`, or the URL `openStudentDb` returns for the embedded PGlite. */
   readonly databaseUrl: string;
+  /** Keys the records for perturbed statistics (`STATISTICS_CELL_KEY_SECRET`). */
+  readonly cellKeySecret: string;
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
   /** Connections in the pool (default 8; keep it below PGlite's socket limit, 16 by default). */
@@ -46,7 +49,7 @@ export function createStudentServices(options: StudentServicesOptions): StudentS
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  return { db, maxPageSize: options.maxPageSize ?? 500, close: () => db.close() };
+  return { db, maxPageSize: options.maxPageSize ?? 500, cellKeySecret: options.cellKeySecret, close: () => db.close() };
 }
 
 /**
@@ -58,7 +61,7 @@ const records = {
   School: locator<School>({ school: (s) => s.code, id: (s) => s.code }),
   Class: locator<Class>({ school: (c) => c.schoolCode, id: (c) => c.id }),
   Student: locator<Student>({ school: (s) => s.schoolCode, id: (s) => s.id, personal: { type: 'Student', id: (s) => s.id } }),
-  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  // Statistics belong to no school: the resource is open (all rows); perturbation is the statistic's own business.
   Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Guardian: locator<GuardianOfStudent>({
     school: (g) => g.schoolCode, id: (g) => g.studentId, personal: { type: 'Student', id: (g) => g.studentId },
@@ -75,6 +78,7 @@ export const studentSubgraph: SubgraphDefinition<StudentServices, StudentContext
     ...base,
     db: services.db,
     maxPageSize: services.maxPageSize,
+    cellKeySecret: services.cellKeySecret,
     loaders: createStudentLoaders(services.db, {
       student: scopeFilter(scopeOf(base, 'Query.student')),
       classStudents: scopeFilter(scopeOf(base, 'Class.students')),

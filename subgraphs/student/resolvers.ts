@@ -17,6 +17,8 @@ export interface StudentContext extends BaseSubgraphContext {
   readonly db: StudentDb;
   readonly loaders: StudentLoaders;
   readonly maxPageSize: number;
+  /** Keys the records for perturbed statistics; never leaves the subgraph. */
+  readonly cellKeySecret: string;
 }
 
 /** A guardian as served: it belongs to its student's record, so row scope, masks and the audit follow the student. */

@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { errors } from '../../policies/errors';
 import { checkStatisticsRequest, parseStatisticsKey, statisticDefinitions, statisticsKey, type CellKey, type CountCell, type StatisticDimension } from '../../policies/statistics';
 import { toGraphQLError } from '../../platform/graphql-errors';
-import { countTable, type StatisticTable } from '../kit/statistic-table';
+import { countTable, recordLevelAccess, type StatisticTable, type TableSource } from '../kit/statistic-table';
 import { checkReferenceDate, requestFor, type StatisticsEntity } from '../kit/statistics-request';
 import { StudentDbUnavailable } from './adapter';
 import type { StudentContext } from './resolvers';
@@ -26,7 +26,7 @@ async function counted(context: StudentContext, coordinate: string, statement: S
   return rows.map((row) => {
     const key: Partial<Record<StatisticDimension, string>> = {};
     for (const d of groupBy) key[d] = d === 'REFERENCE_DATE' ? referenceDate : String(row[d]);
-    return { key: key as CellKey, value: Number(row.n) };
+    return row.k === undefined ? { key: key as CellKey, value: Number(row.n) } : { key: key as CellKey, value: Number(row.n), keySum: Number(row.k) };
   });
 }
 
@@ -34,11 +34,14 @@ async function enrolledStudents(parent: StatisticsEntity, _args: unknown, contex
   const request = requestFor(parent, 'enrolledStudents');
   const asOf = new Date();
   const referenceDate = checkReferenceDate(request, asOf, 'enrolledStudents');
-  const cells = await counted(context, 'Statistics.enrolledStudents', enrolledStatement(request.filter, request.groupBy), request.groupBy, referenceDate);
-  return countTable({
+  const source: TableSource = {
     definition: statisticDefinitions.enrolledStudents, request, groupBy: request.groupBy,
     permissions: context.permissions, asOf, cycleOf: 'Query.students',
-  }, cells);
+  };
+  // Record keys cost a table read: only a reader who may not see every row behind the grand total gets perturbed cells.
+  const secret = recordLevelAccess(source)({}) ? undefined : context.cellKeySecret;
+  const cells = await counted(context, 'Statistics.enrolledStudents', enrolledStatement(request.filter, request.groupBy, secret), request.groupBy, referenceDate);
+  return countTable(source, cells);
 }
 
 async function classSizeBands(parent: StatisticsEntity, _args: unknown, context: StudentContext): Promise<StatisticTable> {

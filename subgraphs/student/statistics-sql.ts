@@ -1,4 +1,5 @@
 import { TABLES } from '../../legacy/student-db/columns';
+import { recordKeySql } from '../kit/record-key';
 import { LARGE_CLASS_MIN, OVERSIZED_CLASS_MIN, type StatisticDimension, type StatisticsFilter } from '../../policies/statistics';
 
 /**
@@ -51,10 +52,15 @@ function groupClause(dims: Array<[StatisticDimension, string]>): string {
  * statistics index (xsdqztm, xxdm, nj, xbm, mzm) by an index-only scan, then
  * the few thousand school counts are joined to the school table for
  * district and running type. Joining every student row to its school first
- * costs about twice as much on the city data.
+ * costs about twice as much on the city data. With `cellKeySecret` (a reader
+ * who gets perturbed counts) each group also sums its students' record keys
+ * (`k`), which needs the student number and so reads the table, not only
+ * the index.
  */
-export function enrolledStatement(filter: StatisticsFilter, groupBy: ReadonlyArray<StatisticDimension>): SqlStatement {
+export function enrolledStatement(filter: StatisticsFilter, groupBy: ReadonlyArray<StatisticDimension>, cellKeySecret?: string): SqlStatement {
   const params: unknown[] = [IN_SCHOOL];
+  const keyed = cellKeySecret !== undefined;
+  if (keyed) params.push(cellKeySecret);
   const ofStudent = grouped(groupBy, { GRADE: 's.nj', GENDER: 's.xbm', ETHNICITY: 's.mzm' });
   const inner = ['s.xsdqztm = $1', ...conditions(filter, { GRADE: 's.nj', GENDER: 's.xbm', ETHNICITY: 's.mzm' }, params)].join(' AND ');
   const outerWhere = conditions(filter, { DISTRICT: 'x.xzqhm', RUNNING_TYPE: 'x.xxbxlxm' }, params);
@@ -63,11 +69,11 @@ export function enrolledStatement(filter: StatisticsFilter, groupBy: ReadonlyArr
     if (d === 'RUNNING_TYPE') return [[d, 'x.xxbxlxm']];
     return ofStudent.some(([o]) => o === d) ? [[d, `t."${d}"`]] : [];
   });
-  const innerSelect = ['s.xxdm', ...ofStudent.map(([d, column]) => `${column} AS "${d}"`)].join(', ');
+  const innerSelect = ['s.xxdm', ...ofStudent.map(([d, column]) => `${column} AS "${d}"`), ...(keyed ? [`sum(${recordKeySql('$2', 's.xh')}) AS k`] : [])].join(', ');
   const innerGroup = ['s.xxdm', ...ofStudent.map(([, column]) => column)].join(', ');
   const head = dims.length === 0 ? '' : `${select(dims)}, `;
   return {
-    sql: `SELECT ${head}sum(t.n)::int AS n FROM (SELECT ${innerSelect}, count(*) AS n FROM ${TABLES.students} s WHERE ${inner} GROUP BY ${innerGroup}) t ` +
+    sql: `SELECT ${head}sum(t.n)::int AS n${keyed ? ', sum(t.k)::bigint AS k' : ''} FROM (SELECT ${innerSelect}, count(*) AS n FROM ${TABLES.students} s WHERE ${inner} GROUP BY ${innerGroup}) t ` +
       `JOIN ${TABLES.schools} x ON x.xxdm = t.xxdm${outerWhere.length > 0 ? ` WHERE ${outerWhere.join(' AND ')}` : ''}${groupClause(dims)}`,
     params,
   };

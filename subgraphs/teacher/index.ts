@@ -36,6 +36,8 @@ export interface TeacherServiceOptions {
   /** Largest `first` of Query.teachers (`MAX_PAGE_SIZE`, default 500). */
   readonly maxPageSize?: number;
   readonly logger?: Logger;
+  /** Keys the records for perturbed statistics (`STATISTICS_CELL_KEY_SECRET`). */
+  readonly cellKeySecret: string;
   /** How often the 专任教师 table is rebuilt from the HR API: the teacher resource's update cycle unless set. */
   readonly statisticsRefreshMs?: number;
 }
@@ -52,7 +54,7 @@ export function createTeacherServices(options: TeacherServiceOptions): TeacherSe
   const refreshAdapter = createHttpTeacherHrAdapter({
     baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, logger: options.logger ?? createLogger('info', 'teacher-subgraph'),
   });
-  const statistics = createTeacherStatistics(refreshAdapter, { refreshMs, ...(options.logger ? { logger: options.logger } : {}) });
+  const statistics = createTeacherStatistics(refreshAdapter, { refreshMs, cellKeySecret: options.cellKeySecret, ...(options.logger ? { logger: options.logger } : {}) });
   return {
     adapter, statistics, maxPageSize: options.maxPageSize ?? 500,
     close: async () => {
@@ -66,7 +68,7 @@ export function createTeacherServices(options: TeacherServiceOptions): TeacherSe
 /** Where each record type lies, for the shield rules and masks: a teacher by the school it works at. */
 const records = {
   School: locator<{ code: string }>({ school: (s) => s.code, id: (s) => s.code }),
-  // Statistics belong to no school: the resource is open (all rows); suppression is the statistic's own business.
+  // Statistics belong to no school: the resource is open (all rows); perturbation is the statistic's own business.
   Statistics: locator<{ query: string }>({ school: () => '', id: (s) => s.query }),
   Teacher: locator<Teacher>({ school: (t) => t.school.code, id: (t) => t.id, personal: { type: 'Teacher', id: (t) => t.id } }),
 };

@@ -10,7 +10,7 @@ import type { TeacherFact } from './teacher-statistics';
 /** The entity with what @requires brought from the student subgraph. */
 interface StatisticsWithGroups extends StatisticsEntity {
   readonly schoolGroups?: ReadonlyArray<{ school: string; district: string; runningType: string }>;
-  readonly enrolledStudents?: { cells: StatisticCell[]; totals: StatisticCell[] };
+  readonly enrolledStudents?: { perturbed: boolean; cells: StatisticCell[]; totals: StatisticCell[] };
 }
 
 async function table(context: TeacherContext, coordinate: string) {
@@ -24,7 +24,7 @@ async function table(context: TeacherContext, coordinate: string) {
 /** Sums the per-school facts into the asked groups; schools outside the filter's groups are left out. */
 function teacherCells(parent: StatisticsWithGroups, request: StatisticsRequest, facts: ReadonlyArray<TeacherFact>, referenceDate: string): CountCell[] {
   const groups = new Map((parent.schoolGroups ?? []).map((g) => [g.school, g]));
-  const sums = new Map<string, { key: CellKey; value: number }>();
+  const sums = new Map<string, { key: CellKey; value: number; keySum: number }>();
   for (const fact of facts) {
     const group = groups.get(fact.school);
     if (!group) continue;
@@ -37,8 +37,10 @@ function teacherCells(parent: StatisticsWithGroups, request: StatisticsRequest, 
     for (const d of request.groupBy) key[d] = values[d];
     const id = keyString(key);
     const sum = sums.get(id);
-    if (sum) sum.value += fact.count;
-    else sums.set(id, { key, value: fact.count });
+    if (sum) {
+      sum.value += fact.count;
+      sum.keySum += fact.keySum;
+    } else sums.set(id, { key, value: fact.count, keySum: fact.keySum });
   }
   return [...sums.values()];
 }
@@ -53,9 +55,9 @@ async function fullTimeTeachers(parent: StatisticsWithGroups, _args: unknown, co
 }
 
 /**
- * 生师比 from the published counts on both sides: a ratio whose student or
- * teacher count is withheld for this reader is withheld too (it would give
- * the count away from the other), and a group without teachers has none.
+ * 生师比 from the published counts on both sides (perturbed ones for a
+ * reader who gets them), so it gives away no more than they do; a group
+ * with no published teachers has no ratio.
  */
 async function studentTeacherRatio(parent: StatisticsWithGroups, _args: unknown, context: TeacherContext): Promise<StatisticTable> {
   const request = requestFor(parent, 'studentTeacherRatio');
@@ -69,11 +71,9 @@ async function studentTeacherRatio(parent: StatisticsWithGroups, _args: unknown,
   const cells = students.map((s) => {
     const key = keyOf(s);
     const t = byKey.get(keyString(key));
-    const suppressed = s.suppressed || (t?.suppressed ?? false);
-    const value = suppressed || !t?.value || s.value === null ? null : Math.round((s.value / t.value) * 10) / 10;
-    return { key, value, suppressed };
+    return { key, value: !t?.value || s.value === null ? null : Math.round((s.value / t.value) * 10) / 10 };
   });
-  return tableOf(source, cells, teachers.suppressionThreshold);
+  return tableOf(source, cells, { perturbed: teachers.perturbed || (parent.enrolledStudents?.perturbed ?? false), ratio: true });
 }
 
 export const statisticsResolvers: GraphQLResolverMap<TeacherContext> = {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../platform/logger';
 import { isFullTimeTeacher } from '../../policies/statistics';
+import { recordKey } from '../kit/record-key';
 import type { TeacherHrAdapter } from './adapter';
 
 /**
@@ -9,13 +10,16 @@ import type { TeacherHrAdapter } from './adapter';
  * are no way to count 150,000 teachers while a client waits). It refreshes
  * on the source's update cycle and says its as-of time. It is kept in this
  * process: it holds counts only (no personal data) and is rebuilt from the
- * HR system, so each instance may hold its own.
+ * HR system, so each instance may hold its own. With each count goes the
+ * sum of its teachers' record keys, from which cells are perturbed.
  */
 export interface TeacherFact {
   readonly school: string;
   readonly gender: string;
   readonly ethnicity: string;
   readonly count: number;
+  /** Σ record keys of the teachers counted (cell-key method). */
+  readonly keySum: number;
 }
 
 export interface TeacherStatistics {
@@ -30,7 +34,7 @@ export interface TeacherStatistics {
 const RETRY_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createTeacherStatistics(adapter: TeacherHrAdapter, options: { refreshMs: number; logger?: Logger; now?: () => Date }): TeacherStatistics {
+export function createTeacherStatistics(adapter: TeacherHrAdapter, options: { refreshMs: number; cellKeySecret: string; logger?: Logger; now?: () => Date }): TeacherStatistics {
   const now = options.now ?? (() => new Date());
   let table: Promise<{ asOf: Date; facts: TeacherFact[] }> | undefined;
 
@@ -44,7 +48,8 @@ export function createTeacherStatistics(adapter: TeacherHrAdapter, options: { re
       if (!counted) continue;
       const fact = { school: teacher.school.code, gender: teacher.gender.code, ethnicity: teacher.ethnicity?.code ?? '' };
       const key = `${fact.school}|${fact.gender}|${fact.ethnicity}`;
-      counts.set(key, { ...fact, count: (counts.get(key)?.count ?? 0) + 1 });
+      const before = counts.get(key);
+      counts.set(key, { ...fact, count: (before?.count ?? 0) + 1, keySum: (before?.keySum ?? 0) + recordKey(options.cellKeySecret, teacher.id) });
     }
     options.logger?.info({ facts: counts.size, asOf }, 'full-time teacher table refreshed');
     return { asOf, facts: [...counts.values()] };

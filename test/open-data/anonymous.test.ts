@@ -3,7 +3,7 @@ import { startTestPool, type TestPool } from '../support/test-pool';
 /**
  * Open data (Measures 第十九条): without a token the pool serves the
  * resources the catalog marks open (the school directory, statistics with
- * small cells withheld) and nothing else; everything else is UNAUTHENTICATED
+ * counts of persons perturbed) and nothing else; everything else is UNAUTHENTICATED
  * with the hint on how to get a token. Anonymous requests are audited.
  */
 let pool: TestPool;
@@ -25,13 +25,13 @@ it('the school directory is served without a token', async () => {
   expect((body.data!.schools as { totalCount: number }).totalCount).toBe(20);
 });
 
-it('statistics are served without a token, with small cells withheld', async () => {
-  const { body } = await anonymous('{ statistics(groupBy: [DISTRICT, ETHNICITY]) { enrolledStudents { suppressionThreshold cells { value suppressed } } } }');
+it('statistics are served without a token, perturbed, with no count of 1–4 and no withheld cell', async () => {
+  const { body } = await anonymous('{ statistics(groupBy: [DISTRICT, ETHNICITY]) { enrolledStudents { perturbed additive perturbation { maxNoise smallestCount } cells { value } } } }');
   expect(body.errors).toBeUndefined();
-  const table = (body.data!.statistics as { enrolledStudents: { suppressionThreshold: number; cells: Array<{ value: number | null; suppressed: boolean }> } }).enrolledStudents;
-  expect(table.suppressionThreshold).toBe(5);
-  expect(table.cells.some((c) => c.suppressed)).toBe(true);
-  expect(table.cells.every((c) => c.suppressed === (c.value === null))).toBe(true);
+  const table = (body.data!.statistics as { enrolledStudents: { perturbed: boolean; additive: boolean; perturbation: { maxNoise: number; smallestCount: number }; cells: Array<{ value: number | null }> } }).enrolledStudents;
+  expect(table).toMatchObject({ perturbed: true, additive: false, perturbation: { maxNoise: 3, smallestCount: 5 } });
+  expect(table.cells.length).toBeGreaterThan(0);
+  expect(table.cells.every((c) => c.value !== null && c.value >= 5)).toBe(true);
 });
 
 it.each([
@@ -67,8 +67,9 @@ describe('downloads', () => {
 
   it('GET /open-data lists the open resources with their update cycles', async () => {
     const response = await get('/open-data');
-    const body = await response.json() as { resources: Array<{ code: string; updateCycle: string }> };
+    const body = await response.json() as { resources: Array<{ code: string; updateCycle: string; downloads: string[] }> };
     expect(body.resources.map((r) => [r.code, r.updateCycle])).toEqual([['GZJY-XX-001', '每学期'], ['GZJY-TJ-001', '每日']]);
+    expect(body.resources[1]!.downloads).toContain('/open-data/GZJY-TJ-001.csv-metadata.json');
   });
 
   it('the school directory as JSON, with update cycle and as-of time', async () => {
@@ -78,18 +79,42 @@ describe('downloads', () => {
     expect(body.rows).toHaveLength(20);
   });
 
-  it('district statistics as CSV, withheld cells empty and marked', async () => {
+  it('district statistics as CSV: the header first, UTF-8 with a byte-order mark, the description in headers and beside it in CSVW', async () => {
     const response = await get('/open-data/GZJY-TJ-001.csv?groupBy=DISTRICT,ETHNICITY');
-    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
-    const text = await response.text();
-    expect(text).toMatch(/更新周期 每日/);
-    expect(text).toMatch(/数据时点 \d{4}-\d{2}-\d{2}T/);
-    const lines = text.trim().split('\n');
-    const header = lines[1]!.split(',');
-    expect(header).toEqual(expect.arrayContaining(['statistic', 'DISTRICT', 'ETHNICITY', 'value', 'suppressed', 'asOf', 'updateCycle']));
-    const suppressed = lines.slice(2).map((l) => l.split(',')).filter((cols) => cols[header.indexOf('suppressed')] === 'true');
-    expect(suppressed.length).toBeGreaterThan(0);
-    expect(suppressed.every((cols) => cols[header.indexOf('value')] === '')).toBe(true);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    expect(decodeURIComponent(response.headers.get('x-dataset-title')!)).toBe('教育统计数据');
+    expect(decodeURIComponent(response.headers.get('x-update-cycle')!)).toBe('每日');
+    expect(Number.isNaN(Date.parse(response.headers.get('x-as-of')!))).toBe(false);
+    const link = response.headers.get('link')!;
+    expect(link).toMatch(/rel="describedby"/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['statistic', 'DISTRICT', 'DISTRICT_NAME', 'ETHNICITY', 'value', 'perturbed', 'asOf', 'updateCycle']));
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const enrolled = rows.filter((cols) => cols[header.indexOf('statistic')] === 'enrolledStudents');
+    expect(enrolled.length).toBeGreaterThan(0);
+    expect(enrolled.every((cols) => cols[header.indexOf('perturbed')] === 'true' && Number(cols[header.indexOf('value')]) >= 5)).toBe(true);
+    expect(lines.slice(1).join('\n')).toMatch(/天河区/);
+
+    const described = await get(`/open-data/${link.slice(1, link.indexOf('>'))}`);
+    expect(described.headers.get('content-type')).toMatch(/application\/csvm\+json/);
+    const metadata = await described.json() as { url: string; 'dc:title': string; 'dc:accrualPeriodicity': string; 'dc:modified': { '@value': string }; 'dc:description': string[]; tableSchema: { columns: Array<{ name: string; datatype: string }> } };
+    expect(metadata.url).toBe('GZJY-TJ-001.csv?groupBy=DISTRICT,ETHNICITY');
+    expect(metadata['dc:title']).toBe('教育统计数据');
+    expect(metadata['dc:accrualPeriodicity']).toBe('每日');
+    expect(metadata['dc:modified']['@value']).toBe(response.headers.get('x-as-of'));
+    expect(metadata.tableSchema.columns.map((c) => c.name)).toEqual(header);
+    expect(metadata.tableSchema.columns.find((c) => c.name === 'value')!.datatype).toBe('number');
+    expect(metadata['dc:description'].find((d) => d.startsWith('enrolledStudents'))).toMatch(/合计单独扰动/);
+  });
+
+  it('a CSVW description of a download that fails fails the same way', async () => {
+    const response = await get('/open-data/GZJY-TJ-001.csv-metadata.json?groupBy=SCHOOL');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/BAD_USER_INPUT/);
   });
 
   it('a download asking for an unknown dimension is a 400 with BAD_USER_INPUT', async () => {

@@ -22,8 +22,8 @@ afterAll(async () => {
   await pool?.close();
 });
 
-interface Cell { dimensions: Array<{ dimension: string; code: string }>; value: number | null; suppressed: boolean }
-interface Table { cells: Cell[]; totals: Cell[]; suppressionThreshold: number | null; asOf: string; updateCycle: string; definition: string }
+interface Cell { dimensions: Array<{ dimension: string; code: string }>; value: number | null }
+interface Table { cells: Cell[]; totals: Cell[]; perturbed: boolean; additive: boolean; asOf: string; updateCycle: string; definition: string }
 
 const keyOf = (cell: Cell) => cell.dimensions.map((d) => d.code).join('/');
 const asMap = (cells: Cell[]) => new Map(cells.map((c) => [keyOf(c), c.value]));
@@ -48,17 +48,16 @@ async function raw() {
 
 async function statistic(field: string, groupBy: string[], filter = '{}'): Promise<Table> {
   const { body } = await pool.graphql(
-    `{ statistics(groupBy: [${groupBy.join(', ')}], filter: ${filter}) { ${field} { cells { dimensions { dimension code } value suppressed } totals { dimensions { dimension code } value suppressed } suppressionThreshold asOf updateCycle definition } } }`,
+    `{ statistics(groupBy: [${groupBy.join(', ')}], filter: ${filter}) { ${field} { cells { dimensions { dimension code } value } totals { dimensions { dimension code } value } perturbed additive asOf updateCycle definition } } }`,
   );
   expect(body.errors).toBeUndefined();
   return (body.data!.statistics as Record<string, Table>)[field]!;
 }
 
-it('在校生数 by district × grade equals a recount of in-school rows, totals included (city bureau: nothing withheld)', async () => {
+it('在校生数 by district × grade equals a recount of in-school rows, totals included (city bureau: exact, additive)', async () => {
   const { enrolled, schools } = await raw();
   const table = await statistic('enrolledStudents', ['DISTRICT', 'GRADE']);
-  expect(table.suppressionThreshold).toBeNull();
-  expect(table.cells.every((c) => !c.suppressed)).toBe(true);
+  expect(table).toMatchObject({ perturbed: false, additive: true });
   expect(asMap(table.cells)).toEqual(recount(enrolled, (s) => `${schools.get(s.xxdm)!.xzqhm}/${s.nj}`));
   expect(asMap(table.totals).get('')).toBe(enrolled.length);
   expect(table.definition).toMatch(/在校/);

@@ -18,8 +18,9 @@ export const statisticsResources: CatalogResourceInput[] = [
     format: '结构化数据（GraphQL）',
     shareType: 'UNCONDITIONAL',
     open: true,
-    // Small-cell suppression (Measures 第十九条, open data without personal information): counts below 5 are withheld.
-    suppressionThreshold: 5,
+    // Open data without personal information (Measures 第十九条): counts of persons are perturbed by the
+    // cell-key method within ±3, and never published as 1–4 (a small count shows as 0 or at least 5).
+    perturbation: { maxNoise: 3, variance: 2, smallestCount: 5 },
     coordinates: [
       ...fields('Query', 'statistics'),
       ...fields(

@@ -1,5 +1,5 @@
 import { createUnitTree, effectivePermissions, fixedUnits, loadDefaultCatalog } from '../../../policies';
-import { statisticDefinitions, type CountCell, type StatisticDimension } from '../../../policies/statistics';
+import { DEFAULT_PERTURBATION, perturbCount, statisticDefinitions, type CountCell, type StatisticDimension } from '../../../policies/statistics';
 import { countTable, recordLevelAccess, type TableSource } from '../statistic-table';
 
 const unitTree = createUnitTree(fixedUnits);
@@ -25,15 +25,37 @@ it.each([
   expect(recordLevelAccess(source(unit, ['DISTRICT', 'GRADE'], district))(key)).toBe(expected);
 });
 
-it('marks the threshold only where something may be withheld, and withholds small cells', () => {
-  const cells: CountCell[] = [{ key: { DISTRICT: '440103' }, value: 3 }, { key: { DISTRICT: '440104' }, value: 40 }, { key: { DISTRICT: '440105' }, value: 50 }];
+it('perturbs counts of persons for a reader without record-level access, and leaves out what it publishes as 0', () => {
+  const cells: CountCell[] = [
+    { key: { DISTRICT: '440103' }, value: 1, keySum: 17 }, { key: { DISTRICT: '440104' }, value: 40, keySum: 300 }, { key: { DISTRICT: '440105' }, value: 50, keySum: 1000 },
+  ];
+  const p = DEFAULT_PERTURBATION;
   const open = countTable(source('GZTJJ', ['DISTRICT']), cells);
-  expect(open.suppressionThreshold).toBe(5);
-  expect(open.cells.filter((c) => c.suppressed).map((c) => c.dimensions[0]!.name)).toEqual(['荔湾区', '越秀区']);
-  expect(open.totals).toEqual([{ dimensions: [], value: 93, suppressed: false }]);
+  expect(open).toMatchObject({ perturbed: true, additive: false, perturbation: p });
+  expect(open.note).toMatch(/可能不等于其各单元格之和/);
+  // A single person is always published as 0, and a cell published as 0 is not listed, like an empty combination.
+  expect(open.cells.map((c) => [c.dimensions[0]!.code, c.value])).toEqual([['440104', perturbCount(40, 300, p)], ['440105', perturbCount(50, 1000, p)]]);
+  expect(open.totals).toEqual([{ dimensions: [], value: perturbCount(91, 1317, p) }]);
   const city = countTable(source('440100', ['DISTRICT']), cells);
-  expect(city.suppressionThreshold).toBeNull();
+  expect(city).toMatchObject({ perturbed: false, additive: true, perturbation: null });
+  expect(city.cells.map((c) => c.value)).toEqual([1, 40, 50]);
   expect(city.updateCycle).toBe(catalog.resourceOf('Query.students')!.updateCycle);
+});
+
+it('gives a district bureau its own district exactly and the others perturbed', () => {
+  const cells: CountCell[] = [{ key: { DISTRICT: '440106' }, value: 2, keySum: 5 }, { key: { DISTRICT: '440103' }, value: 1, keySum: 9 }];
+  const table = countTable(source('440106', ['DISTRICT']), cells);
+  expect(table.perturbed).toBe(true);
+  expect(table.cells.map((c) => [c.dimensions[0]!.code, c.value])).toEqual([['440106', 2]]);
+});
+
+it('says a table is perturbed by who reads it, not by what it holds: an empty answer gives no zero away', () => {
+  expect(countTable(source('anonymous', ['DISTRICT']), [])).toMatchObject({ perturbed: true, cells: [], totals: [] });
+  expect(countTable(source('440106', ['DISTRICT'], '440106'), [])).toMatchObject({ perturbed: false });
+});
+
+it('refuses to publish a count of persons without record keys to a reader who gets perturbed figures', () => {
+  expect(() => countTable(source('anonymous', ['DISTRICT']), [{ key: { DISTRICT: '440103' }, value: 7 }])).toThrow(/record keys/);
 });
 
 it('refuses a table of more than 20,000 cells as BAD_USER_INPUT', () => {

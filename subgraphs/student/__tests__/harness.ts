@@ -77,7 +77,7 @@ export async function openFixture(kind: DbKind): Promise<Fixture> {
   const statements: string[] = [];
   const params: unknown[][] = [];
   const services = createStudentServices({
-    databaseUrl: served.url, maxPageSize: 500, poolSize: 4,
+    cellKeySecret: 'test-cell-key-secret', databaseUrl: served.url, maxPageSize: 500, poolSize: 4,
     onQuery: (sql, values) => { statements.push(sql); params.push(values); },
   });
   const schema = buildGuardedSchema(studentSubgraph, silentLogger);

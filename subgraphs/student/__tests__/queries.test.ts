@@ -151,7 +151,7 @@ describe.each(dbKinds)('student subgraph queries on %s', (kind) => {
 
   it('answers UPSTREAM_UNAVAILABLE when a statement outlasts the timeout', async () => {
     const blocker = await connectTestClient(fixture.url);
-    const slow = createStudentServices({ databaseUrl: fixture.url, maxPageSize: 500, poolSize: 1, statementTimeoutMs: 300 });
+    const slow = createStudentServices({ cellKeySecret: 'test-cell-key-secret', databaseUrl: fixture.url, maxPageSize: 500, poolSize: 1, statementTimeoutMs: 300 });
     try {
       // A lock held in an open transaction: PostgreSQL makes readers wait for it, PGlite's socket queues every other connection.
       await blocker.query('BEGIN');

@@ -18,7 +18,7 @@ describe('student subgraph with the student-status DB down', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    services = createStudentServices({ databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, maxPageSize: 500, statementTimeoutMs: 2_000 });
+    services = createStudentServices({ cellKeySecret: 'test-cell-key-secret', databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, maxPageSize: 500, statementTimeoutMs: 2_000 });
   });
   afterAll(async () => { await services.close(); });
 

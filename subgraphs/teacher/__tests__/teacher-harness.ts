@@ -50,7 +50,7 @@ export async function startTeacherHarness(records: ReadonlyArray<TeacherRecord>,
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => { logs.push(JSON.parse(line) as Record<string, unknown>); } });
   const services = createTeacherServices({
-    baseUrl: api.url, apiKey: options.apiKey ?? API_KEY, timeoutMs: options.timeoutMs ?? 2_000, maxPageSize: 500, logger,
+    cellKeySecret: 'test-cell-key-secret', baseUrl: api.url, apiKey: options.apiKey ?? API_KEY, timeoutMs: options.timeoutMs ?? 2_000, maxPageSize: 500, logger,
   });
   const seal = await sealedRequests();
   const subgraph = await serveSubgraph(teacherSubgraph, services, { ...seal.serveOptions, logger });

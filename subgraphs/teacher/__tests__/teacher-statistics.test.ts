@@ -1,5 +1,6 @@
 import type { TeacherHrAdapter } from '../adapter';
 import type { Teacher } from '../mapper';
+import { recordKey } from '../../kit/record-key';
 import { createTeacherStatistics } from '../teacher-statistics';
 
 /** A fake HR adapter: counts listings, answers with the teachers given (or fails). */
@@ -14,18 +15,22 @@ function fakeAdapter(teachers: () => Teacher[]) {
   return { adapter, calls };
 }
 
+let numbered = 0;
 const teacher = (school: string, gender: string, post: string, qualification: string | null, status = '01') => ({
+  id: `T${++numbered}`,
   school: { code: school }, gender: { code: gender, label: '' }, ethnicity: { code: '01', letters: 'HA', name: '汉族' },
   post: { code: post, name: '' }, qualificationKind: qualification === null ? null : { code: qualification, name: '' }, status: { code: status, name: '' },
 }) as unknown as Teacher;
 
-it('counts 专任教师 per school, sex and ethnicity once at start, and not again per read', async () => {
+it('counts 专任教师 per school, sex and ethnicity once at start, with their record keys summed, and not again per read', async () => {
+  numbered = 0;
   const { adapter, calls } = fakeAdapter(() => [
     teacher('2144000001', '1', '10', '2'), teacher('2144000001', '1', '23', '2'), teacher('2144000001', '2', '10', '2'),
     teacher('2144000001', '1', '31', '2'), teacher('2144000001', '1', '10', null), teacher('2144000001', '2', '10', '2', '03'),
   ]);
   const at = new Date('2026-09-01T00:00:00Z');
-  const statistics = createTeacherStatistics(adapter, { refreshMs: 60_000, now: () => at });
+  const key = (id: string) => recordKey('test-cell-key-secret', id);
+  const statistics = createTeacherStatistics(adapter, { refreshMs: 60_000, cellKeySecret: 'test-cell-key-secret', now: () => at });
   await statistics.start();
   const table = await statistics.current();
   await statistics.current();
@@ -33,8 +38,8 @@ it('counts 专任教师 per school, sex and ethnicity once at start, and not aga
   expect(calls.allTeachers).toBe(1);
   expect(table.asOf).toEqual(at);
   expect([...table.facts].sort((a, b) => a.gender.localeCompare(b.gender))).toEqual([
-    { school: '2144000001', gender: '1', ethnicity: '01', count: 2 },
-    { school: '2144000001', gender: '2', ethnicity: '01', count: 1 },
+    { school: '2144000001', gender: '1', ethnicity: '01', count: 2, keySum: key('T1') + key('T2') },
+    { school: '2144000001', gender: '2', ethnicity: '01', count: 1, keySum: key('T3') },
   ]);
 });
 
@@ -44,7 +49,7 @@ it('keeps the previous table when a refresh fails, and has none to give before t
     if (failing) throw new Error('HR down');
     return [teacher('2144000001', '1', '10', '2')];
   });
-  const statistics = createTeacherStatistics(adapter, { refreshMs: 60_000 });
+  const statistics = createTeacherStatistics(adapter, { refreshMs: 60_000, cellKeySecret: 'test-cell-key-secret' });
   await expect(statistics.current()).rejects.toThrow(/not built/);
   await statistics.start();
   failing = true;
