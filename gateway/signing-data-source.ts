@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { errors } from '../policies/errors';
 import type { KeyPair } from '../platform/keys';
+import { injectTraceContext } from '../platform/observability/tracing';
 import { CONTEXT_HEADER, signContext } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
 import { serializePermissions, type Permissions } from '../policies';
@@ -42,6 +43,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       permissions: serializedOnce(permissionsForAudience(permissions, this.audienceTypes)),
     }, { query: request.query, variables: request.variables }, this.contextTtlSeconds);
     request.http?.headers.set(CONTEXT_HEADER, signed);
+    injectTraceContext(request.http?.headers);
   }
 
   /** Personal records the subgraph reports having served, kept for the audit's accessesOfRecord. */

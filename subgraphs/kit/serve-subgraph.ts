@@ -4,7 +4,8 @@ import { errors } from '../../policies/errors';
 import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from '../../platform/http-graphql';
 import type { KeyPair } from '../../platform/keys';
-import { metricsContentType, metricsText } from '../../platform/legacy-calls';
+import { metricsRoute } from '../../platform/observability/metrics-route';
+import { requestMetricsPlugin } from '../../platform/observability/request-metrics';
 import type { Logger } from '../../platform/logger';
 import { CONTEXT_HEADER, ReplayGuard, verifyContext, ContextRejected, type SignedBody } from '../../platform/signed-context';
 import { createBaseContext } from './base-context';
@@ -20,6 +21,8 @@ export interface SubgraphServerOptions {
   readonly host: string;
   readonly maxBodyBytes?: number;
   readonly health?: () => Promise<Record<string, unknown>>;
+  /** METRICS_TOKEN: /metrics answers only to it, and is off without it. */
+  readonly metricsToken?: string;
 }
 
 /**
@@ -44,22 +47,17 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
       recordsServedPlugin<TContext>(),
       executedStatusPlugin<TContext>(),
       errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
+      requestMetricsPlugin<TContext>(definition.name),
     ],
   });
   await server.start();
   const replayGuard = new ReplayGuard();
   const http = createGraphQLHttpServer<TContext>({
+    part: definition.name,
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     health: options.health ?? (async () => ({ subgraph: definition.name })),
-    routes: [{
-      method: 'GET',
-      path: '/metrics',
-      handle: async (_request, response) => {
-        response.writeHead(200, { 'content-type': metricsContentType });
-        response.end(await metricsText());
-      },
-    }],
+    routes: [metricsRoute(options.metricsToken)],
     createContext: async (request, body) => {
       const header = request.headers[CONTEXT_HEADER];
       try {

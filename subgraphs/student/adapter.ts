@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLES } from '../../legacy/student-db/columns';
 import type { ClassRow, GuardianRow, SchoolRow, StudentRow } from '../../legacy/records';
-import { countLegacyCall } from '../../platform/legacy-calls';
+import { legacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import type { SqlStatement } from './statistics-sql';
 
@@ -132,11 +132,10 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
 
   async function run<T>(sql: string, params: unknown[], parse: (raw: Record<string, unknown>) => T): Promise<T[]> {
-    countLegacyCall('student-status', 'sql');
     options.onQuery?.(sql, params);
     let rows: Record<string, unknown>[];
     try {
-      rows = (await pool.query(sql, params)).rows as Record<string, unknown>[];
+      rows = await legacyCall('student-status', 'sql', async () => (await pool.query(sql, params)).rows as Record<string, unknown>[]);
     } catch (error) {
       if (isOurMistake(error)) throw error;
       options.logger?.warn({ err: error }, 'student-status DB query failed');
