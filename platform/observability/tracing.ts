@@ -26,16 +26,15 @@ export interface Tracing {
 let running: Tracing | undefined;
 
 /**
- * Starts tracing for this process once (later calls return the first). A test
- * passes its own exporter; otherwise the OTLP/HTTP exporter reads its
- * endpoint, headers and protocol from OTEL_*.
+ * Starts tracing for this process once (later calls return the first
+ * started). A test may pass its own exporter; otherwise the OTLP/HTTP
+ * exporter reads its endpoint and headers from OTEL_*.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env, exporter?: SpanExporter): Tracing {
   if (running) return running;
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if ((!endpoint && !exporter) || env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none') {
-    running = { enabled: false, flush: async () => undefined, shutdown: async () => undefined };
-    return running;
+    return { enabled: false, flush: async () => undefined, shutdown: async () => undefined };
   }
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
