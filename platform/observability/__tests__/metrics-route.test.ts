@@ -14,7 +14,10 @@ async function serve(token: string | undefined): Promise<{ url: string; server: 
 }
 
 const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => {
+  server.close(resolve);
+  server.closeAllConnections();
+}))));
 
 it('is off (404) without METRICS_TOKEN, whatever is sent', async () => {
   const { url, server } = await serve(undefined);
