@@ -226,7 +226,8 @@ export async function startGovernancePart(
     calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
-  return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
+  const unwatch = watchHotState(shared.hotState);
+  return servePart(governanceSubgraph, { ...services, close: async () => unwatch() }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
 }
 
 /**

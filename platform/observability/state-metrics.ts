@@ -6,7 +6,8 @@ import type { HotState } from '../hot-state';
  * whether it answers, the audit trail's commits, and the gateway's cache of
  * worked-out permissions. Read at scrape time where a value already exists.
  */
-const watched = new Set<HotState>();
+/** Hot states in use, with how many parts of this process use each (the gateway and governance may share one). */
+const watched = new Map<HotState, number>();
 
 new Gauge({
   name: 'edupool_hot_state_mode',
@@ -14,7 +15,7 @@ new Gauge({
   labelNames: ['mode'] as const,
   collect() {
     this.reset();
-    for (const hotState of watched) this.set({ mode: hotState.kind }, 1);
+    for (const hotState of watched.keys()) this.set({ mode: hotState.kind }, 1);
   },
 });
 
@@ -22,15 +23,22 @@ new Gauge({
   name: 'edupool_hot_state_available',
   help: '1 while the shared hot state answers commands, 0 while it is unreachable (the pool then serves from PostgreSQL)',
   collect() {
-    const states = [...watched];
+    const states = [...watched.keys()];
     this.set(states.length > 0 && states.every((hotState) => hotState.isAvailable()) ? 1 : 0);
   },
 });
 
-/** Reports this hot state in the metrics until `close` (returned) is called. */
+/** Reports this hot state in the metrics until every part that watches it has called the function returned. */
 export function watchHotState(hotState: HotState): () => void {
-  watched.add(hotState);
-  return () => watched.delete(hotState);
+  watched.set(hotState, (watched.get(hotState) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const users = (watched.get(hotState) ?? 1) - 1;
+    if (users > 0) watched.set(hotState, users);
+    else watched.delete(hotState);
+  };
 }
 
 const auditCommitSeconds = new Histogram({
