@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // A pg or ioredis client without an 'error' listener throws a dropped connection into whatever runs next.
-    ignores: ['platform/pg-clients.ts', 'platform/hot-state/redis-hot-state.ts', 'test/support/test-clients.ts'],
+    ignores: ['platform/pg-clients.ts', 'platform/hot-state/redis-connections.ts', 'test/support/test-clients.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: "NewExpression[callee.name=/^(Client|Pool|Redis|Cluster)$/], NewExpression[callee.property.name=/^(Client|Pool|Redis|Cluster)$/]",

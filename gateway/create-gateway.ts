@@ -4,7 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
 import type { ContextSealer } from '../platform/context-sealer';
-import { metricsContentType, metricsText } from '../platform/legacy-calls';
+import { metricsRoute } from '../platform/observability/metrics-route';
+import { requestMetricsPlugin } from '../platform/observability/request-metrics';
 import type { Logger } from '../platform/logger';
 import type { Catalog } from '../policies';
 import { openDataRoutes } from './open-data';
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   readonly decisionPorts?: DecisionPorts;
   /** Automatic persisted queries; Apollo's in-process cache when unset. */
   readonly persistedQueries?: PersistedQueryOptions;
+  /** METRICS_TOKEN: /metrics answers only to it, and is off without it. */
+  readonly metricsToken?: string;
 }
 
 export interface RunningGateway extends Listening {
@@ -79,23 +82,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         logger,
       }),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
+      requestMetricsPlugin<GatewayContext>('gateway'),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await server.start();
   const http = createGraphQLHttpServer<GatewayContext>({
+    part: 'gateway',
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     createContext: (request) => options.authenticator.authenticate(request),
     health: async () => ({ gateway: 'up', subgraphs: options.subgraphs.map((s) => s.name) }),
-    routes: [{
-      method: 'GET',
-      path: '/metrics',
-      handle: async (_request, response) => {
-        response.writeHead(200, { 'content-type': metricsContentType });
-        response.end(await metricsText());
-      },
-    }, ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
+    routes: [metricsRoute(options.metricsToken), ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

@@ -4,6 +4,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { errors, type ErrorShape } from '../policies/errors';
 import type { ContextSealer } from '../platform/context-sealer';
+import { injectTraceContext } from '../platform/observability/tracing';
 import { CONTEXT_HEADER, type RequestContextClaims } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
 import { serializePermissions, type Permissions } from '../policies';
@@ -57,6 +58,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       permissions: serializedOnce(permissionsForAudience(permissions, this.audienceTypes)),
     });
     request.http?.headers.set(CONTEXT_HEADER, handle);
+    injectTraceContext(request.http?.headers);
   }
 
   /** Personal records the subgraph reports having served, kept for the audit's accessesOfRecord. */

@@ -13,6 +13,10 @@ const fetchKey = z.string().regex(/^[A-Za-z0-9_-]{43,}$/, 'at least 32 bytes, ba
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: human-readable when not in production and stdout is a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // Bearer token for GET /metrics on every part; /metrics is off without it.
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
@@ -26,6 +30,8 @@ const schema = z.object({
   GOVERNANCE_SUBGRAPH_URL: optionalUrl,
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
+  // Seed nodes of a Redis Cluster (host:port,host:port,...); instead of REDIS_URL, never with it.
+  REDIS_CLUSTER_NODES: z.string().regex(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, 'host:port,host:port,... (seed nodes of the cluster)').optional(),
   REDIS_KEY_PREFIX: z.string().min(1).max(64).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('edupool:'),
   LEGACY_STUDENT_DB_URL: optionalUrl,
   LEGACY_TEACHER_API_URL: optionalUrl,
@@ -82,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigurationError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.REDIS_URL && parsed.data.REDIS_CLUSTER_NODES) {
+    throw new ConfigurationError('Invalid configuration: set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both');
   }
   return Object.freeze(parsed.data);
 }

@@ -1,12 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { isErrorCode } from '../policies/errors';
 import { maskError } from './graphql-errors';
 import type { Logger } from './logger';
 
 /**
  * Masks every error on its way out (Envelop's mask-error habit): our codes pass,
  * anything else becomes INTERNAL_SERVER_ERROR carrying the request id, and the
- * original is logged under that id for the operators. Installed on the gateway
+ * original is logged at error, with its stack, under that id for the
+ * operators. What the client got wrong (validation, BAD_USER_INPUT, refusals)
+ * is logged at info without a stack: it needs no operator. Installed on the gateway
  * and on every subgraph.
  */
 export function errorMaskingPlugin<TContext extends BaseContext>(
@@ -16,11 +17,19 @@ export function errorMaskingPlugin<TContext extends BaseContext>(
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
+          const requestId = requestIdOf(contextValue);
+          const mistakes: Array<{ code: string; message: string }> = [];
           for (const error of errors) {
-            if (!isErrorCode(error.extensions?.code)) {
-              logger.error({ requestId: requestIdOf(contextValue), err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            const code = maskError(error, requestId).extensions?.code;
+            if (code === 'INTERNAL_SERVER_ERROR') {
+              logger.error({ requestId, err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            } else if (code !== 'UPSTREAM_UNAVAILABLE') {
+              // An unavailable legacy system is the adapter's to report (at warn), not the client's mistake.
+              mistakes.push({ code: String(code), message: error.message.slice(0, 200) });
             }
           }
+          // A client's mistake or a refusal is the system working: one line at info, no stack.
+          if (mistakes.length > 0) logger.info({ requestId, errors: mistakes }, 'request refused or malformed');
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;

@@ -2,6 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { errors, type ErrorShape } from '../policies/errors';
+import { countEarlyRefusal } from './observability/request-metrics';
+import { withServerSpan } from './observability/tracing';
 
 /**
  * A small node:http front for Apollo Server, shared by the gateway and every
@@ -10,6 +12,8 @@ import { errors, type ErrorShape } from '../policies/errors';
  * our codes (never an HTML error page or a stack).
  */
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  /** The part's name in metrics and traces (gateway, student, …). */
+  readonly part: string;
   readonly server: ApolloServer<TContext>;
   readonly maxBodyBytes: number;
   /**
@@ -92,7 +96,8 @@ function parseJsonBody(text: string, contentType: string | undefined): unknown {
 
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): http.Server {
   return http.createServer((request, response) => {
-    handle(options, request, response).catch(() => {
+    // Each request continues the caller's trace (W3C traceparent); a no-op while tracing is off.
+    withServerSpan(`${options.part} ${request.method ?? 'GET'}`, request.headers, () => handle(options, request, response)).catch(() => {
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.destroy();
     });
@@ -141,6 +146,7 @@ async function handle<TContext extends BaseContext>(
     response.end();
   } catch (error) {
     if (error instanceof RefusedRequest) {
+      countEarlyRefusal(options.part, error.shape);
       sendRefusal(response, error);
       return;
     }

@@ -1,10 +1,13 @@
-import { Counter, register } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import type { LegacySystem } from '../policies/errors';
+import { withClientSpan } from './observability/tracing';
 
 /**
- * Counts every call an adapter makes to a legacy system (SQL statements,
- * teacher API requests, CSV file reads). Batching is proven by these counts,
- * never by timing; they are exported on /metrics and readable in-process.
+ * Every call an adapter makes to a legacy system (SQL statements, teacher API
+ * requests, CSV file reads) goes through `legacyCall`: it is counted, timed
+ * and traced as a client span of the request that caused it. Batching is
+ * proven by the counts, never by timing; all are exported on /metrics, and
+ * the counts are readable in-process.
  */
 const legacyCalls = new Counter({
   name: 'edupool_legacy_calls_total',
@@ -12,8 +15,28 @@ const legacyCalls = new Counter({
   labelNames: ['system', 'operation'] as const,
 });
 
-export function countLegacyCall(system: LegacySystem, operation: string): void {
+const legacyCallSeconds = new Histogram({
+  name: 'edupool_legacy_call_duration_seconds',
+  help: 'Time a legacy system took to answer one call, by system, operation and outcome (ok or failed)',
+  labelNames: ['system', 'operation', 'outcome'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+
+/**
+ * Runs one legacy call. `work` gets the W3C trace-context headers, for a
+ * system reached over HTTP to pass on; the others ignore them.
+ */
+export async function legacyCall<T>(system: LegacySystem, operation: string, work: (traceHeaders: Record<string, string>) => Promise<T>): Promise<T> {
   legacyCalls.inc({ system, operation });
+  const stop = legacyCallSeconds.startTimer({ system, operation });
+  try {
+    const result = await withClientSpan(`${system} ${operation}`, { 'edupool.legacy.system': system, 'edupool.legacy.operation': operation }, work);
+    stop({ outcome: 'ok' });
+    return result;
+  } catch (error) {
+    stop({ outcome: 'failed' });
+    throw error;
+  }
 }
 
 /** Total calls per system so far in this process. */
@@ -26,9 +49,3 @@ export async function legacyCallTotals(): Promise<Record<string, number>> {
   }
   return totals;
 }
-
-export function metricsText(): Promise<string> {
-  return register.metrics();
-}
-
-export const metricsContentType = register.contentType;

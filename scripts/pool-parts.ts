@@ -11,6 +11,8 @@ import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
+import { measuredAppend, watchHotState } from '../platform/observability/state-metrics';
+import { startTracing } from '../platform/observability/tracing';
 import { objectionsRepository } from '../store/objections/objections-repository';
 import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
@@ -168,8 +170,11 @@ async function servePart<TServices, TContext extends BaseSubgraphContext>(
     await services.close();
     if (!sharedHotState) await hotState.close();
   };
+  const tracing = startTracing('edupool');
   try {
-    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, hotState, logger, port, host: config.HOST });
+    const listening = await serveSubgraph(definition, services, {
+      contextKeys: keys.context, hotState, logger, port, host: config.HOST, ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    });
     logger.info({ url: listening.url }, `${definition.name} subgraph listening`);
     return {
       name: definition.name,
@@ -177,6 +182,7 @@ async function servePart<TServices, TContext extends BaseSubgraphContext>(
       close: async () => {
         await listening.close();
         await closeOwn();
+        await tracing.flush();
       },
     };
   } catch (error) {
@@ -219,7 +225,11 @@ export function openStore(config: Config, logger: Logger, clock: Clock): Promise
 }
 
 export function openPoolHotState(config: Config, logger: Logger): Promise<HotState> {
-  return openHotState({ ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}), keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  return openHotState({
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    ...(config.REDIS_CLUSTER_NODES ? { redisClusterNodes: config.REDIS_CLUSTER_NODES.split(',') } : {}),
+    keyPrefix: config.REDIS_KEY_PREFIX, logger,
+  });
 }
 
 /** What the governance subgraph and the gateway of one process share. */
@@ -244,8 +254,9 @@ export async function startGovernancePart(
     calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
+  const unwatch = watchHotState(shared.hotState);
   return servePart(
-    governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys, shared.hotState,
+    governanceSubgraph, { ...services, close: async () => unwatch() }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys, shared.hotState,
   );
 }
 
@@ -257,7 +268,10 @@ export async function startGovernancePart(
 export async function startGatewayPart(
   config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState, denylistMode: 'hot' | 'store' = 'hot',
 ): Promise<Part> {
-  const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
+  const tracing = startTracing('edupool');
+  const auditLog = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
+  const audit = { ...auditLog, append: measuredAppend(auditLog.append) };
+  const unwatch = watchHotState(shared.hotState);
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
@@ -271,6 +285,7 @@ export async function startGatewayPart(
     await stopNotices();
     await denylist.close();
     await audit.close();
+    unwatch();
   };
   const features = hotStateFeatures(config, {
     authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
@@ -299,6 +314,7 @@ export async function startGatewayPart(
     disputes: objectionsRepository(shared.store.pool),
     decisionPorts: features.ports,
     persistedQueries: features.persistedQueries,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;
@@ -309,6 +325,7 @@ export async function startGatewayPart(
     close: async () => {
       await gateway.close();
       await stopStarted();
+      await tracing.flush();
     },
   };
 }

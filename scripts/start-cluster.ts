@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { loadConfig, type Config } from '../platform/config';
-import { createLogger, type Logger } from '../platform/logger';
+import { configuredLogger, type Logger } from '../platform/logger';
 import { servePglite } from '../platform/pglite-server';
 import { startLoadBalancer } from './load-balancer';
 import { loadPoolKeys, startLegacyStandIns } from './pool-parts';
@@ -29,7 +29,7 @@ const OFFSETS: Record<(typeof PARTS)[number], number> = { gateway: 0, student: 1
 
 runUntilSignalled(async () => {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL, 'cluster');
+  const logger = configuredLogger(config, 'cluster');
   const instances = config.CLUSTER_INSTANCES;
   const closers: Array<() => Promise<void>> = [];
   // Instances stop all at once (each may wait for its idle keep-alive connections), then the stores they used.
@@ -52,7 +52,7 @@ runUntilSignalled(async () => {
       databaseUrl = served.url;
       logger.info({ url: served.url }, 'embedded governance store served to every instance');
     }
-    if (!config.REDIS_URL) logger.warn('no REDIS_URL: instances share only PostgreSQL (denylist read from it per request, grant changes polled; a captured subgraph fetch is refused only by the instance that served it)');
+    if (!config.REDIS_URL && !config.REDIS_CLUSTER_NODES) logger.warn('no REDIS_URL: instances share only PostgreSQL (denylist read from it per request, grant changes polled; a captured subgraph fetch is refused only by the instance that served it)');
     const env = {
       ...process.env, DATABASE_URL: databaseUrl, LEGACY_STUDENT_DB_URL: legacy.studentDbUrl,
       LEGACY_TEACHER_API_URL: legacy.teacherApiUrl, LEGACY_FACILITY_DIR: legacy.facilityDir,

@@ -1,6 +1,6 @@
 import { legacyDataPaths } from '../legacy/data-dir';
 import { loadConfig, type Config } from '../platform/config';
-import { createLogger, type Logger } from '../platform/logger';
+import { configuredLogger, type Logger } from '../platform/logger';
 import {
   configuredSubgraphUrls, loadPoolKeys, openPoolHotState, openStore, poolCatalog, readUnitTree, startFacilityPart, startGatewayPart, startGovernancePart,
   startLegacyStandIns, startStudentPart, startTeacherPart,
@@ -81,5 +81,5 @@ if (!starter) {
 }
 runUntilSignalled(async () => {
   const config = loadConfig();
-  return starter(config, createLogger(config.LOG_LEVEL, partName));
+  return starter(config, configuredLogger(config, partName));
 });

@@ -2,6 +2,7 @@ import { effectivePermissions, type Catalog, type UnitTree } from '../../policie
 import type { Grant, Permissions } from '../../policies/permissions/types';
 import type { Clock } from '../../platform/clock';
 import type { GatewayContext } from '../gateway-context';
+import { countPermissionLookup } from '../../platform/observability/state-metrics';
 
 /** Where the gateway reads grants: the governance store (cached here; dropped on the hot state's grant-change notices). */
 export interface GrantSource {
@@ -83,7 +84,9 @@ export function createPermissionsProvider(options: {
       const grants = await grantsOf(context.unit, now);
       const key = JSON.stringify([context.unit, context.scope ?? null, context.application ?? null, context.purpose ?? null]);
       const cached = permissionsByKey.get(key);
-      if (cached && cached.grants === grants && now.getTime() < cached.recomputeAtMs) return cached.permissions;
+      const hit = cached !== undefined && cached.grants === grants && now.getTime() < cached.recomputeAtMs;
+      countPermissionLookup(hit);
+      if (hit) return cached.permissions;
       const permissions = effectivePermissions({
         unit: context.unit,
         unitTree: options.unitTree(),

@@ -2,8 +2,8 @@
  * The pool's shared hot state (DESIGN.md "Stores"): what several gateway and
  * subgraph instances must see alike and fast — grant-cache invalidation, the
  * token denylist, rate-limit counters, persisted operations, the cache of
- * non-personal entities. Redis when `REDIS_URL` is set, process memory
- * otherwise (one instance only).
+ * non-personal entities. Redis when `REDIS_URL` is set, a Redis Cluster when
+ * `REDIS_CLUSTER_NODES` is, process memory otherwise (one instance only).
  *
  * Everything here can be rebuilt from PostgreSQL; nothing authoritative lives
  * only here, and no personal data is ever put here. Publish/subscribe only
@@ -12,18 +12,22 @@
  * must then assume it missed something.
  */
 export interface HotState {
-  readonly kind: 'redis' | 'memory';
+  readonly kind: 'redis' | 'redis-cluster' | 'memory';
   /** Prepended to every key and channel, so test runs and deployments sharing a Redis never meet. */
   readonly keyPrefix: string;
   /**
    * The command connection (ioredis, `keyPrefix` applied) for libraries that
    * take one, such as rate-limiter-flexible; undefined in memory mode.
    */
-  readonly redis?: import('ioredis').Redis;
+  readonly redis?: import('ioredis').Redis | import('ioredis').Cluster;
   /** True while commands are expected to succeed (always true in memory mode). */
   isAvailable(): boolean;
   get(key: string): Promise<string | undefined>;
-  /** Several values in one round trip (MGET), in the order of the keys. */
+  /**
+   * Several values in one round trip (MGET), in the order of the keys. On a
+   * Redis Cluster the keys must share a hash tag (`{tag}`), as for setMany and
+   * a delete of several keys.
+   */
   getMany(...keys: string[]): Promise<Array<string | undefined>>;
   /** Sets a value, expiring after `ttlSeconds` when given. */
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;

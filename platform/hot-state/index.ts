@@ -6,10 +6,19 @@ import { openRedisHotState } from './redis-hot-state';
 export { HotStateUnavailable, type HotState } from './hot-state';
 export { createMemoryHotState } from './memory-hot-state';
 
-/** Redis at `redisUrl`, or process memory when it is unset (DESIGN.md "Stores": the embedded default). */
-export async function openHotState(options: { redisUrl?: string; keyPrefix: string; logger: Logger }): Promise<HotState> {
-  if (!options.redisUrl) return createMemoryHotState(options.keyPrefix);
-  return openRedisHotState({ url: options.redisUrl, keyPrefix: options.keyPrefix, logger: options.logger });
+/**
+ * A Redis Cluster from its seed nodes (`host:port`), Redis at `redisUrl`, or
+ * process memory when neither is given (DESIGN.md "Stores": the embedded default).
+ */
+export async function openHotState(options: {
+  redisUrl?: string; redisClusterNodes?: ReadonlyArray<string>; keyPrefix: string; logger: Logger;
+}): Promise<HotState> {
+  const { keyPrefix, logger } = options;
+  if (options.redisClusterNodes && options.redisClusterNodes.length > 0) {
+    return openRedisHotState({ target: { kind: 'redis-cluster', nodes: options.redisClusterNodes }, keyPrefix, logger });
+  }
+  if (options.redisUrl) return openRedisHotState({ target: { kind: 'redis', url: options.redisUrl }, keyPrefix, logger });
+  return createMemoryHotState(keyPrefix);
 }
 export { announceGrantChange, onGrantChanges, GRANT_CHANGES_CHANNEL } from './grant-changes';
 export {

@@ -1,9 +1,9 @@
-import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { HotStateUnavailable, type HotState } from './hot-state';
+import { openRedisConnections, type RedisTarget } from './redis-connections';
 
 export interface RedisHotStateOptions {
-  readonly url: string;
+  readonly target: RedisTarget;
   readonly keyPrefix: string;
   readonly logger: Logger;
   /** Per command; a slow Redis counts as an unreachable one (default 500 ms). */
@@ -15,22 +15,10 @@ export interface RedisHotStateOptions {
  * connection is down: they fail at once with HotStateUnavailable, so a caller
  * can fail closed (revocation) or go on without the cache (everything else)
  * instead of hanging. Reconnection goes on in the background for ever.
+ * The same code serves one Redis server and a Redis Cluster.
  */
 export async function openRedisHotState(options: RedisHotStateOptions): Promise<HotState> {
-  const redisOptions: RedisOptions = {
-    keyPrefix: options.keyPrefix,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 500,
-    connectTimeout: 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    // disconnect() waits this long for the socket to close; for a socket already dead (Redis down) it waits in vain,
-    // holding the process open that long (ioredis's default is 2 s).
-    disconnectTimeout: 50,
-  };
-  const commands = new Redis(options.url, redisOptions);
-  // Subscribers queue their SUBSCRIBE until connected and are resubscribed by ioredis after a reconnect.
-  const subscriber = new Redis(options.url, { ...redisOptions, enableOfflineQueue: true, commandTimeout: undefined, keyPrefix: undefined });
+  const { commands, subscriber } = openRedisConnections(options.target, options.keyPrefix, options.commandTimeoutMs ?? 500);
   const log = options.logger.child({ part: 'hot-state' });
   let available = false;
   commands.on('ready', () => {
@@ -71,7 +59,7 @@ export async function openRedisHotState(options: RedisHotStateOptions): Promise<
   });
 
   return {
-    kind: 'redis',
+    kind: options.target.kind,
     keyPrefix: options.keyPrefix,
     redis: commands,
     isAvailable: () => available,

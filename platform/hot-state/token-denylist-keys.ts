@@ -6,12 +6,17 @@ import type { HotState } from './hot-state';
  * sentinel the gateways set after copying everything from PostgreSQL. A Redis
  * that has lost its data (flushed, restarted empty) has lost the sentinel too,
  * which is how a gateway knows it must not trust a missing key.
+ *
+ * Every key carries the hash tag `{denylist}`: a gateway reads the sentinel,
+ * the token's key and its unit's key in one MGET and the copy is written in
+ * one MULTI, which a Redis Cluster allows only within one hash slot. The
+ * denylist is small (revocations in force), so one slot holds it easily.
  */
-export const DENYLIST_READY_KEY = 'denylist:ready';
+export const DENYLIST_READY_KEY = '{denylist}:ready';
 
-export const revokedTokenKey = (unit: string, jti: string): string => `denylist:jti:${unit}:${jti}`;
+export const revokedTokenKey = (unit: string, jti: string): string => `{denylist}:jti:${unit}:${jti}`;
 
-export const unitCutoffKey = (unit: string): string => `denylist:unit:${unit}`;
+export const unitCutoffKey = (unit: string): string => `{denylist}:unit:${unit}`;
 
 export interface HotEntry {
   readonly key: string;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { decode } from 'iconv-lite';
 import { BUILDING_CSV_HEADERS, type BuildingRow } from '../../legacy/records';
-import { countLegacyCall } from '../../platform/legacy-calls';
+import { legacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import {
   toBuilding, type AppraisalGrade, type Building, type BuildingStructure, type MappedRow, type RawBuildingRow,
@@ -225,8 +225,7 @@ class CsvFacilityStore implements FacilityStore {
 /** Reads, decodes and validates one district export; throws FileRejected when the whole file is unusable. */
 async function readExport(file: string, name: string, logger: FacilityLogger): Promise<ReadonlyArray<Building>> {
   const districtCode = EXPORT_NAME.exec(name)?.[1] ?? '';
-  countLegacyCall('facility', 'csv-read');
-  const text = decode(await readFile(file), 'gbk');
+  const text = decode(await legacyCall('facility', 'csv-read', () => readFile(file)), 'gbk');
   // iconv-lite decodes byte sequences that are not GBK as U+FFFD.
   if (text.includes('\uFFFD')) throw new FileRejected('not GBK text');
   let records: Array<{ record: string[]; info: { lines: number } }>;

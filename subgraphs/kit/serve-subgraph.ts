@@ -5,7 +5,8 @@ import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from '../../platform/http-graphql';
 import type { ContextKeys } from '../../platform/context-keys';
 import type { HotState } from '../../platform/hot-state';
-import { metricsContentType, metricsText } from '../../platform/legacy-calls';
+import { metricsRoute } from '../../platform/observability/metrics-route';
+import { requestMetricsPlugin } from '../../platform/observability/request-metrics';
 import type { Logger } from '../../platform/logger';
 import { ASSERTION_REQUIRED_HEADER } from '../../platform/permissions-assertion';
 import { CONTEXT_HEADER, ContextRejected } from '../../platform/signed-context';
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions {
   readonly host: string;
   readonly maxBodyBytes?: number;
   readonly health?: () => Promise<Record<string, unknown>>;
+  /** METRICS_TOKEN: /metrics answers only to it, and is off without it. */
+  readonly metricsToken?: string;
 }
 
 /**
@@ -49,22 +52,17 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
       recordsServedPlugin<TContext>(),
       executedStatusPlugin<TContext>(),
       errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
+      requestMetricsPlugin<TContext>(definition.name),
     ],
   });
   await server.start();
   const opener = new ContextOpener(definition.name, options.contextKeys, options.hotState);
   const http = createGraphQLHttpServer<TContext>({
+    part: definition.name,
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     health: options.health ?? (async () => ({ subgraph: definition.name })),
-    routes: [{
-      method: 'GET',
-      path: '/metrics',
-      handle: async (_request, response) => {
-        response.writeHead(200, { 'content-type': metricsContentType });
-        response.end(await metricsText());
-      },
-    }],
+    routes: [metricsRoute(options.metricsToken)],
     createContext: async (request, body, rawBody) => {
       const header = request.headers[CONTEXT_HEADER];
       try {

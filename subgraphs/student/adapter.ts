@@ -1,6 +1,6 @@
 import { CLASS_COLUMNS, GUARDIAN_COLUMNS, SCHOOL_COLUMNS, STUDENT_COLUMNS, TABLES } from '../../legacy/student-db/columns';
 import type { ClassRow, GuardianRow, SchoolRow, StudentRow } from '../../legacy/records';
-import { countLegacyCall } from '../../platform/legacy-calls';
+import { legacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import { createPgPool } from '../../platform/pg-clients';
 import type { SqlStatement } from './statistics-sql';
@@ -130,11 +130,10 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
   }, (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
 
   async function run<T>(sql: string, params: unknown[], parse: (raw: Record<string, unknown>) => T): Promise<T[]> {
-    countLegacyCall('student-status', 'sql');
     options.onQuery?.(sql, params);
     let rows: Record<string, unknown>[];
     try {
-      rows = (await pool.query(sql, params)).rows as Record<string, unknown>[];
+      rows = await legacyCall('student-status', 'sql', async () => (await pool.query(sql, params)).rows as Record<string, unknown>[]);
     } catch (error) {
       if (isOurMistake(error)) throw error;
       options.logger?.warn({ err: error }, 'student-status DB query failed');

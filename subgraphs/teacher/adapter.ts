@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countLegacyCall } from '../../platform/legacy-calls';
+import { legacyCall } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
 import { mapTeacherRecord, type Teacher } from './mapper';
 
@@ -99,15 +99,14 @@ export function createHttpTeacherHrAdapter(options: HttpTeacherHrOptions): Teach
   async function call(endpoint: Endpoint, url: string, body?: unknown): Promise<unknown> {
     counters.requests++;
     counters[endpoint]++;
-    countLegacyCall('teacher-hr', endpointLabels[endpoint]);
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await legacyCall('teacher-hr', endpointLabels[endpoint], (traceHeaders) => fetch(url, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { 'x-api-key': options.apiKey, accept: 'application/json', 'content-type': 'application/json' },
+        headers: { ...traceHeaders, 'x-api-key': options.apiKey, accept: 'application/json', 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), closing.signal]),
-      });
+      }));
     } catch (error) {
       throw unavailable(endpoint, failureReason(error, options.timeoutMs));
     }

@@ -50,7 +50,7 @@ async function expectServedEverywhere(token: string): Promise<void> {
 async function denylistKeys(expected: number): Promise<string[]> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const keys = await redis.keys(`${two.keyPrefix}denylist:*`);
+    const keys = await redis.keys(`${two.keyPrefix}{denylist}:*`);
     if (keys.length >= expected || Date.now() > deadline) return keys.sort();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -84,9 +84,9 @@ it('when Redis returns empty, the gateways rebuild the denylist from PostgreSQL'
   await redis.start();
   const keys = await denylistKeys(3);
   expect(keys).toEqual(expect.arrayContaining([
-    `${two.keyPrefix}denylist:ready`,
-    `${two.keyPrefix}denylist:jti:440106:${jtiOf(tokens.early)}`,
-    `${two.keyPrefix}denylist:jti:440104:${jtiOf(tokens.duringOutage)}`,
+    `${two.keyPrefix}{denylist}:ready`,
+    `${two.keyPrefix}{denylist}:jti:440106:${jtiOf(tokens.early)}`,
+    `${two.keyPrefix}{denylist}:jti:440104:${jtiOf(tokens.duringOutage)}`,
   ]));
   await expectRefusedEverywhere(tokens.early);
   await expectRefusedEverywhere(tokens.duringOutage);
@@ -95,12 +95,12 @@ it('when Redis returns empty, the gateways rebuild the denylist from PostgreSQL'
 
 it('when Redis is flushed under running gateways, revoked tokens stay refused and the copy is rebuilt', async () => {
   await redis.flush();
-  expect(await redis.keys(`${two.keyPrefix}denylist:*`)).toEqual([]);
+  expect(await redis.keys(`${two.keyPrefix}{denylist}:*`)).toEqual([]);
   await expectRefusedEverywhere(tokens.early);
   await expectServedEverywhere(tokens.good);
   const keys = await denylistKeys(3);
-  expect(keys).toContain(`${two.keyPrefix}denylist:jti:440106:${jtiOf(tokens.early)}`);
-  expect(keys).toContain(`${two.keyPrefix}denylist:ready`);
+  expect(keys).toContain(`${two.keyPrefix}{denylist}:jti:440106:${jtiOf(tokens.early)}`);
+  expect(keys).toContain(`${two.keyPrefix}{denylist}:ready`);
   const fresh = await two.a.token('440106');
   await revokeOwn(two.urlB, fresh);
   await expectRefusedEverywhere(fresh);

@@ -23,20 +23,26 @@ export interface TwoInstances {
   readonly a: TestPool;
   readonly urlA: string;
   readonly urlB: string;
-  readonly redisUrl: string;
   readonly keyPrefix: string;
   call(url: string, query: string, options: { unit?: string; token?: string; variables?: Record<string, unknown> }): Promise<GraphQLReply>;
   close(): Promise<void>;
 }
 
-export async function startTwoInstances(redisUrl: string): Promise<TwoInstances> {
-  const a = await startTestPool({ REDIS_URL: redisUrl, GRANT_POLL_MS: '60000' });
+/** The shared Redis: one server's URL, or the seed nodes of a Redis Cluster. */
+export type SharedRedis = string | { readonly clusterNodes: ReadonlyArray<string> };
+
+export async function startTwoInstances(redis: SharedRedis): Promise<TwoInstances> {
+  const target: { env: Record<string, string>; open: { redisUrl?: string; redisClusterNodes?: ReadonlyArray<string> } } = typeof redis === 'string'
+    ? { env: { REDIS_URL: redis }, open: { redisUrl: redis } }
+    // An empty REDIS_URL hides CI's from the pool's configuration: one or the other, never both.
+    : { env: { REDIS_URL: '', REDIS_CLUSTER_NODES: redis.clusterNodes.join(',') }, open: { redisClusterNodes: redis.clusterNodes } };
+  const a = await startTestPool({ ...target.env, GRANT_POLL_MS: '60000' });
   const parts: Part[] = [];
   const logger = createLogger('silent', 'instance-b');
   const databaseUrl = a.config.DATABASE_URL ?? a.pool.store.pool.options.connectionString!;
   const config: Config = { ...a.config, DATABASE_URL: databaseUrl };
   const store = await openGovernanceStore({ databaseUrl, dataDir: config.DATA_DIR, clock: systemClock, logger, poolSize: 4 });
-  const hotState = await openHotState({ redisUrl, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  const hotState = await openHotState({ ...target.open, keyPrefix: config.REDIS_KEY_PREFIX, logger });
   try {
     const keys = await loadPoolKeys(config, true);
     const catalog = poolCatalog();
@@ -64,7 +70,7 @@ export async function startTwoInstances(redisUrl: string): Promise<TwoInstances>
       await store.close();
     };
     return {
-      a, urlA: a.url, urlB: gateway.url, redisUrl, keyPrefix: config.REDIS_KEY_PREFIX, call,
+      a, urlA: a.url, urlB: gateway.url, keyPrefix: config.REDIS_KEY_PREFIX, call,
       close: async () => {
         await closeB();
         await a.close();

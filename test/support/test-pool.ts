@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Cluster } from 'ioredis';
 import type { Clock } from '../../platform/clock';
 import { loadConfig, type Config } from '../../platform/config';
 import { loadKeyPair, type KeyPair } from '../../platform/keys';
@@ -124,7 +125,9 @@ async function deleteHotStateKeys(pool: RunningPool): Promise<void> {
   const redis = pool.hotState.redis;
   if (!redis) return;
   const prefix = pool.hotState.keyPrefix;
-  const keys = await redis.keys(`${prefix}*`).catch(() => [] as string[]);
+  // A cluster's keys are spread over its masters, in many hash slots: each master is asked, each key deleted alone.
+  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const keys = (await Promise.all(servers.map((server) => server.keys(`${prefix}*`).catch(() => [] as string[])))).flat();
   // The client adds the prefix to every key it is given, so it is given the keys without it.
-  if (keys.length > 0) await redis.del(...keys.map((key) => key.slice(prefix.length))).catch(() => undefined);
+  await Promise.all(keys.map((key) => redis.del(key.slice(prefix.length)).catch(() => undefined)));
 }

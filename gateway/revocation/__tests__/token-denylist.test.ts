@@ -1,5 +1,7 @@
 import { SettableClock } from '../../../platform/clock';
-import { createMemoryHotState, DENYLIST_READY_KEY, HotStateUnavailable, type HotState } from '../../../platform/hot-state';
+import {
+  createMemoryHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedTokenKey, unitCutoffKey, type HotState,
+} from '../../../platform/hot-state';
 import { RefusedRequest } from '../../../platform/http-graphql';
 import { createLogger } from '../../../platform/logger';
 import { TokenRejected, type TokenClaims } from '../../../platform/tokens';
@@ -76,7 +78,7 @@ it('answers from the hot state once copied: a revoked jti of that unit only, and
   expect(await denylist.isRevoked(token('leaked'))).toBe(true);
   expect(await denylist.isRevoked(token('leaked', '440104'))).toBe(false);
   expect(await denylist.isRevoked(token('other'))).toBe(false);
-  await hot.set('denylist:unit:GZGAJ', String(NOW.getTime()));
+  await hot.set(unitCutoffKey('GZGAJ'), String(NOW.getTime()));
   expect(await denylist.isRevoked(token('any', 'GZGAJ', new Date(NOW.getTime() - 1_000)))).toBe(true);
   expect(await denylist.isRevoked(token('any', 'GZGAJ', new Date(NOW.getTime() + 1_000)))).toBe(false);
   expect(store.state.checks).toBe(0);
@@ -92,11 +94,11 @@ it('asks PostgreSQL while Redis is down, and refuses what it lists', async () =>
 
 it('does not trust a Redis without its sentinel (flushed): PostgreSQL answers and the copy is rebuilt', async () => {
   const { store, hot } = await open();
-  await hot.delete(DENYLIST_READY_KEY, 'denylist:jti:440106:leaked');
+  await hot.delete(DENYLIST_READY_KEY, revokedTokenKey('440106', 'leaked'));
   expect(await denylist.isRevoked(token('leaked'))).toBe(true);
   expect(store.state.checks).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(await hot.get('denylist:jti:440106:leaked')).toBe('1');
+  expect(await hot.get(revokedTokenKey('440106', 'leaked'))).toBe('1');
   expect(await denylist.isRevoked(token('leaked'))).toBe(true);
   expect(store.state.checks).toBe(1);
 });
