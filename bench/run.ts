@@ -1,3 +1,4 @@
+import { runDeploymentBench } from './deployment/deployment-bench';
 import { runHotStateBench } from './hot-state-bench';
 import { runShareTypesBench } from './share-types-bench';
 import { runRateLimitBench } from './rate-limit-bench';
@@ -10,6 +11,7 @@ import { runUnifiedSchemaBench } from './unified-schema-bench';
  * least 3), BENCH_ONLY a comma-separated list of benches to run.
  */
 const benches: Record<string, (options: { seconds: number; rounds: number }) => Promise<void>> = {
+  deployment: runDeploymentBench,
   'unified-schema': runUnifiedSchemaBench,
   'share-types': runShareTypesBench,
   'hot-state': runHotStateBench,
