@@ -11,7 +11,7 @@ import { loadPoolKeys } from '../../scripts/pool-parts';
 import { facility } from '../../subgraphs/facility';
 import { studentSubgraph } from '../../subgraphs/student';
 import { teacherSubgraph } from '../../subgraphs/teacher';
-import { createTestDatabase, type TestDatabase } from '../../test/support/create-test-database';
+import { withClient } from '../../test/support/create-test-database';
 import { ensureHiveInstalled } from './hive-install';
 import { freePort, startProcess, waitForUrl, type PartProcess } from './processes';
 
@@ -55,21 +55,21 @@ export async function startDeployment(log: (line: string) => void, cpuProfileDir
     const hiveEntry = await ensureHiveInstalled(log);
     const dataDir = await mkdtemp(path.join(tmpdir(), 'edupool-bench-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const store = await createTestDatabase('DATABASE_URL');
+    const store = await createBenchDatabase(process.env.DATABASE_URL!, 'store');
     cleanups.push(() => store.drop());
-    const legacyDb = await createTestDatabase('LEGACY_STUDENT_DB_URL');
+    const legacyDb = await createBenchDatabase(process.env.LEGACY_STUDENT_DB_URL!, 'legacy');
     cleanups.push(() => legacyDb.drop());
     const prefix = `edupool-bench-${process.pid}:`;
     cleanups.push(() => deleteRedisKeys(process.env.REDIS_URL!, prefix));
     log('generating the demo legacy data into the bench databases');
-    await generateLegacyData(dataDir, urlOf(legacyDb));
+    await generateLegacyData(dataDir, legacyDb.url);
 
     const ports = await portsFor(['teacherApi', 'student', 'teacher', 'facility', 'governance', 'gateway',
       'plainStudent', 'plainTeacher', 'plainFacility', 'plainStudentMetrics', 'plainTeacherMetrics', 'plainFacilityMetrics', 'plainGateway', 'hive']);
     const env: Record<string, string> = {
       NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, HOST: '127.0.0.1',
-      DATABASE_URL: urlOf(store), REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: prefix,
-      LEGACY_STUDENT_DB_URL: urlOf(legacyDb), LEGACY_TEACHER_PORT: String(ports.teacherApi), LEGACY_TEACHER_LATENCY_MS: '0',
+      DATABASE_URL: store.url, REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: prefix,
+      LEGACY_STUDENT_DB_URL: legacyDb.url, LEGACY_TEACHER_PORT: String(ports.teacherApi), LEGACY_TEACHER_LATENCY_MS: '0',
       LEGACY_TEACHER_API_URL: `http://127.0.0.1:${ports.teacherApi}`, LEGACY_TEACHER_API_KEY: 'edupool-demo-teacher-key',
       LEGACY_FACILITY_DIR: path.join(dataDir, 'legacy', 'facility'),
       STUDENT_SUBGRAPH_PORT: String(ports.student), TEACHER_SUBGRAPH_PORT: String(ports.teacher),
@@ -134,9 +134,16 @@ export async function startDeployment(log: (line: string) => void, cpuProfileDir
   }
 }
 
-function urlOf(database: TestDatabase): string {
-  if (database.kind !== 'postgres') throw new Error('the deployment bench needs PostgreSQL');
-  return database.url;
+/** A database of the bench's own on the server of `serverUrl`, named after this run (`edupool_bench_<pid>_<role>`), dropped by `drop()`. */
+async function createBenchDatabase(serverUrl: string, role: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `edupool_bench_${process.pid}_${role}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 async function portsFor<K extends string>(names: ReadonlyArray<K>): Promise<Record<K, number>> {
@@ -157,7 +164,7 @@ async function generateLegacyData(dataDir: string, studentDbUrl: string): Promis
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
+  redis.on('error', (error: Error) => process.stderr.write(`deployment bench: Redis: ${error.message}\n`));
   await redis.connect();
   try {
     for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) {

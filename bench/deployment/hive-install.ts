@@ -16,7 +16,7 @@ export async function ensureHiveInstalled(log: (line: string) => void): Promise<
   if (!installed) {
     log('installing Hive Gateway into bench/hive (first run only)');
     await new Promise<void>((resolve, reject) => {
-      const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HIVE_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HIVE_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install in bench/hive exited with ${code}`))));
     });

@@ -17,6 +17,7 @@ export interface PartProcess {
 const ROOT = path.join(__dirname, '..', '..');
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux everywhere). */
 const TICKS_PER_SECOND = 100;
+const STOP_GRACE_MS = 15_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,8 +46,15 @@ export function startProcess(name: string, script: string, args: ReadonlyArray<s
     name,
     pid: child.pid!,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      // A part that has not closed within its grace period is ended, and said so: the bench must never hang on a stop.
+      const grace = setTimeout(() => {
+        process.stderr.write(`[${name}] did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed\n`);
+        child.kill('SIGKILL');
+      }, STOP_GRACE_MS);
       await exited;
+      clearTimeout(grace);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { errors } from '../../policies/errors';
 import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
 import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from '../../platform/http-graphql';
@@ -40,7 +40,10 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [
+      // Apollo's built-in plugins hook every field's resolution (cache hints, traces); nothing here reads them.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       recordsServedPlugin<TContext>(),
       executedStatusPlugin<TContext>(),
       errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
