@@ -131,12 +131,23 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
   // An idle connection that breaks emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
 
+  // Named statements: each connection parses and plans a statement once, then only binds. Values never enter the SQL text, so its shapes are few.
+  const statementNames = new Map<string, string>();
+  const statementName = (sql: string) => {
+    let name = statementNames.get(sql);
+    if (name === undefined) {
+      name = `edupool_${statementNames.size}`;
+      statementNames.set(sql, name);
+    }
+    return name;
+  };
+
   async function run<T>(sql: string, params: unknown[], parse: (raw: Record<string, unknown>) => T): Promise<T[]> {
     countLegacyCall('student-status', 'sql');
     options.onQuery?.(sql, params);
     let rows: Record<string, unknown>[];
     try {
-      rows = (await pool.query(sql, params)).rows as Record<string, unknown>[];
+      rows = (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Record<string, unknown>[];
     } catch (error) {
       if (isOurMistake(error)) throw error;
       options.logger?.warn({ err: error }, 'student-status DB query failed');
