@@ -1,4 +1,5 @@
 import { runDeploymentBench } from './deployment/deployment-bench';
+import { runExecutionBench } from './execution-bench';
 import { runHotStateBench } from './hot-state-bench';
 import { runShareTypesBench } from './share-types-bench';
 import { runRateLimitBench } from './rate-limit-bench';
@@ -12,6 +13,7 @@ import { runUnifiedSchemaBench } from './unified-schema-bench';
  */
 const benches: Record<string, (options: { seconds: number; rounds: number }) => Promise<void>> = {
   deployment: runDeploymentBench,
+  execution: runExecutionBench,
   'unified-schema': runUnifiedSchemaBench,
   'share-types': runShareTypesBench,
   'hot-state': runHotStateBench,

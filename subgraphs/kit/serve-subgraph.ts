@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { errors } from '../../policies/errors';
 import { errorMaskingPlugin } from '../../platform/error-masking-plugin';
@@ -23,6 +24,29 @@ export interface SubgraphServerOptions {
 }
 
 /**
+ * The Apollo server of a subgraph, as served and as benchmarked
+ * (bench/execution): no introspection, no stack traces, and none of Apollo's
+ * built-in plugins that hook every field's resolution (cache hints, traces),
+ * which nothing here reads.
+ */
+export function createSubgraphServer<TContext extends BaseSubgraphContext>(schema: GraphQLSchema, logger: Logger): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema,
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      recordsServedPlugin<TContext>(),
+      executedStatusPlugin<TContext>(),
+      errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
+    ],
+  });
+}
+
+/**
  * Serves one subgraph over HTTP. Every request, `_service` and `_entities`
  * included, must carry a context signed by the gateway for this subgraph and
  * this exact body, with the request's permissions; anything else is refused
@@ -32,23 +56,8 @@ export interface SubgraphServerOptions {
 export async function serveSubgraph<TServices, TContext extends BaseSubgraphContext>(
   definition: SubgraphDefinition<TServices, TContext>, services: TServices, options: SubgraphServerOptions,
 ): Promise<Listening> {
-  const schema = buildGuardedSchema(definition, options.logger);
   const logger = options.logger.child({ subgraph: definition.name });
-  const server = new ApolloServer<TContext>({
-    schema,
-    introspection: false,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    plugins: [
-      // Apollo's built-in plugins hook every field's resolution (cache hints, traces); nothing here reads them.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      recordsServedPlugin<TContext>(),
-      executedStatusPlugin<TContext>(),
-      errorMaskingPlugin<TContext>((context) => context.request?.requestId ?? 'unknown', logger),
-    ],
-  });
+  const server = createSubgraphServer<TContext>(buildGuardedSchema(definition, options.logger), logger);
   await server.start();
   const replayGuard = new ReplayGuard();
   const http = createGraphQLHttpServer<TContext>({
