@@ -52,12 +52,13 @@ export async function runDeploymentBench(options: { seconds: number; rounds: num
     for (const query of Object.keys(QUERIES) as QueryName[]) {
       figures[query] = {} as Record<Target['name'], TargetFigures>;
       const plainData = await answer(deployment.targets.find((t) => t.name === 'plain')!, QUERIES[query]);
+      // Counted before any load, so that no other request is in flight.
       for (const target of deployment.targets) {
         const { calls, body } = await countedAnswer(target, QUERIES[query]);
         figures[query][target.name] = { rounds: [], legacyCallsPerRequest: calls, sameDataAsPlain: dataOf(body) === dataOf(plainData) };
         answers.set(target, body);
-        await load(target, QUERIES[query], 1, body);
       }
+      for (const target of deployment.targets) await load(target, QUERIES[query], 1, answers.get(target)!);
       for (let round = 0; round < options.rounds; round += 1) {
         for (const target of deployment.targets) {
           const result = await load(target, QUERIES[query], options.seconds, answers.get(target)!);
@@ -104,15 +105,27 @@ async function countedAnswer(target: Target, query: string): Promise<{ calls: Re
   return { calls, body };
 }
 
+/** Waits until the target's legacy call counters stop moving: the requests a previous load left in flight have finished. */
+async function settled(target: Target): Promise<Record<string, number>> {
+  let last = JSON.stringify(await legacyCalls(target));
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await legacyCalls(target);
+    if (JSON.stringify(now) === last) return now;
+    last = JSON.stringify(now);
+  }
+}
+
 async function load(target: Target, query: string, seconds: number, expectBody: string): Promise<RoundFigures> {
-  const callsBefore = await legacyCalls(target);
+  const callsBefore = await settled(target);
   const cpuBefore = await totalCpuMs(target.processes);
   const result = await autocannon({
     url: target.url, method: 'POST', body: JSON.stringify({ query }),
     headers: { 'content-type': 'application/json', ...target.headers }, duration: seconds, connections: CONNECTIONS, expectBody,
   });
   const cpuAfter = await totalCpuMs(target.processes);
-  const callsAfter = await legacyCalls(target);
+  // The legacy calls of the requests still in flight when the load stopped belong to this round, not to the next target's.
+  const callsAfter = await settled(target);
   const calls = Object.keys(callsAfter).reduce((sum, system) => sum + callsAfter[system]! - (callsBefore[system] ?? 0), 0);
   // A failed request is answered faster than a served one: the table shows every round's failures beside its rate.
   const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;

@@ -2,6 +2,7 @@
 // Its router runtime with defaults, except in-flight deduplication turned off, so that every
 // client request reaches the subgraphs as it does through the other gateways.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 
