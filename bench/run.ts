@@ -1,3 +1,5 @@
+import { runDeploymentBench } from './deployment/deployment-bench';
+import { runExecutionBench } from './execution-bench';
 import { runHotStateBench } from './hot-state-bench';
 import { runShareTypesBench } from './share-types-bench';
 import { runRateLimitBench } from './rate-limit-bench';
@@ -10,6 +12,8 @@ import { runUnifiedSchemaBench } from './unified-schema-bench';
  * least 3), BENCH_ONLY a comma-separated list of benches to run.
  */
 const benches: Record<string, (options: { seconds: number; rounds: number }) => Promise<void>> = {
+  deployment: runDeploymentBench,
+  execution: runExecutionBench,
   'unified-schema': runUnifiedSchemaBench,
   'share-types': runShareTypesBench,
   'hot-state': runHotStateBench,

@@ -69,6 +69,8 @@ export const structuralTypes: ReadonlyArray<string> = Object.freeze([
   // A verification answer is all of its Query field's resource: its fields follow that field.
   'EnrollmentVerification', 'QualificationVerification',
   'StatisticTable', 'StatisticCell', 'DimensionValue', 'Perturbation', 'SchoolGroup',
+  // The tables the teacher and facility subgraphs derive through @requires (subgraphs/kit/statistics-types.ts).
+  'TeacherStatisticTable', 'FacilityStatisticTable',
 ]);
 
 const structural: ReadonlySet<string> = new Set(structuralTypes);

@@ -31,7 +31,9 @@ export interface ExecutionCostFigures {
   readonly rows: number;
   readonly guardedOpsPerSecond: Spread;
   readonly plainOpsPerSecond: Spread;
-  /** Guarded time ÷ plain time per operation, per round. */
+  readonly guardedCpuMsPerOp: Spread;
+  readonly plainCpuMsPerOp: Spread;
+  /** Guarded ÷ plain CPU time per operation, per round (CPU time, so that other load on the machine stays out of the ratio). */
   readonly costRatio: Spread;
 }
 
@@ -53,29 +55,33 @@ export async function runExecutionCostBench(options: { seconds: number; rounds: 
   const sample = await run(guarded, masked);
   const first = (sample.data as { students: { edges: Array<{ node: { name: string; idNumber: string } }> } }).students.edges[1]!.node;
   process.stderr.write(`execution bench: guarded sample name ${first.name}, ID ${first.idNumber}\n`);
-  const opsPerSecond = async (schema: GraphQLSchema, permissions: Permissions) => {
+  const measure = async (schema: GraphQLSchema, permissions: Permissions) => {
     const until = performance.now() + options.seconds * 1000;
+    const cpuBefore = process.cpuUsage();
     let ops = 0;
     while (performance.now() < until) {
       await run(schema, permissions);
       ops += 1;
     }
-    return ops / options.seconds;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { opsPerSecond: ops / options.seconds, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / ops };
   };
-  await opsPerSecond(guarded, masked);
-  await opsPerSecond(plain, everything);
-  const guardedOps: number[] = [];
-  const plainOps: number[] = [];
+  await measure(guarded, masked);
+  await measure(plain, everything);
+  const guardedRounds: Array<{ opsPerSecond: number; cpuMsPerOp: number }> = [];
+  const plainRounds: Array<{ opsPerSecond: number; cpuMsPerOp: number }> = [];
   for (let round = 0; round < options.rounds; round += 1) {
-    guardedOps.push(await opsPerSecond(guarded, masked));
-    plainOps.push(await opsPerSecond(plain, everything));
-    process.stderr.write(`execution round ${round + 1}: guarded ${guardedOps.at(-1)!.toFixed(1)} ops/s, plain ${plainOps.at(-1)!.toFixed(1)} ops/s\n`);
+    guardedRounds.push(await measure(guarded, masked));
+    plainRounds.push(await measure(plain, everything));
+    process.stderr.write(`execution round ${round + 1}: guarded ${guardedRounds.at(-1)!.cpuMsPerOp.toFixed(1)} CPU-ms/op, plain ${plainRounds.at(-1)!.cpuMsPerOp.toFixed(1)} CPU-ms/op\n`);
   }
   return {
     rows: ROWS,
-    guardedOpsPerSecond: spread(guardedOps),
-    plainOpsPerSecond: spread(plainOps),
-    costRatio: spread(plainOps.map((p, i) => p / guardedOps[i]!)),
+    guardedOpsPerSecond: spread(guardedRounds.map((r) => r.opsPerSecond)),
+    plainOpsPerSecond: spread(plainRounds.map((r) => r.opsPerSecond)),
+    guardedCpuMsPerOp: spread(guardedRounds.map((r) => r.cpuMsPerOp)),
+    plainCpuMsPerOp: spread(plainRounds.map((r) => r.cpuMsPerOp)),
+    costRatio: spread(guardedRounds.map((g, i) => g.cpuMsPerOp / plainRounds[i]!.cpuMsPerOp)),
   };
 }
 

@@ -16,8 +16,11 @@ export function inMemoryStudentDb(source: StudentDbSource): StudentDb {
     guardians.push(...record.guardians);
   }
   students.sort((a, b) => a.XH.localeCompare(b.XH));
-  const byCodes = <T>(rows: ReadonlyArray<T>, key: (row: T) => string, codes: ReadonlyArray<string> | undefined) =>
-    (codes ? rows.filter((row) => codes.includes(key(row))) : [...rows]);
+  const byCodes = <T>(rows: ReadonlyArray<T>, key: (row: T) => string, codes: ReadonlyArray<string> | undefined) => {
+    if (!codes) return [...rows];
+    const wanted = new Set(codes);
+    return rows.filter((row) => wanted.has(key(row)));
+  };
   const page = (filter: StudentSqlFilter, keyset: KeysetPage) => {
     const from = keyset.after ? students.findIndex((s) => s.XH > keyset.after!) : 0;
     return byCodes(students, (s) => s.XH, filter.ids).slice(from < 0 ? students.length : from, (from < 0 ? students.length : from) + keyset.first + 1);
@@ -37,7 +40,10 @@ export function inMemoryStudentDb(source: StudentDbSource): StudentDb {
     countStudents: async () => students.length,
     studentPagesBySchools: unsupported('studentPagesBySchools'),
     countStudentsBySchools: unsupported('countStudentsBySchools'),
-    guardiansByStudents: async (ids) => guardians.filter((g) => ids.includes(g.XH)),
+    guardiansByStudents: async (ids) => {
+      const wanted = new Set(ids);
+      return guardians.filter((g) => wanted.has(g.XH));
+    },
     existingStudentIds: async (ids) => new Set(ids.filter((id) => students.some((s) => s.XH === id))),
     enrollmentsByIdNumber: unsupported('enrollmentsByIdNumber'),
     aggregate: unsupported('aggregate'),

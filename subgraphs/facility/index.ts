@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { legacyDataPaths } from '../../legacy/data-dir';
 import type { Config } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
+import { statisticsTypeDefs } from '../kit/statistics-types';
 import { catalogGuard } from '../kit/catalog-guard';
 import { locator } from '../kit/record-locators';
 import type { BaseSubgraphContext, SubgraphDefinition } from '../kit/subgraph-definition';
@@ -56,8 +57,8 @@ const records = {
 
 export const facility: SubgraphDefinition<FacilityServices, FacilityContext> = {
   name: 'facility',
-  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
-    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  typeDefs: parse([...['schema.graphql', 'statistics.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')), statisticsTypeDefs('FacilityStatisticTable')].join('\n')),
   resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext(services: FacilityServices, base: BaseSubgraphContext): FacilityContext {

@@ -22,25 +22,29 @@ export function locator<T>(definition: RecordLocator<T>): RecordLocator<object> 
   return definition as unknown as RecordLocator<object>;
 }
 
-const decisions = new WeakMap<Permissions, Map<string, RecordAccess>>();
+const decisions = new WeakMap<Permissions, Map<string, Map<string, RecordAccess>>>();
 
 /**
  * `accessForRecord`, remembered per request (keyed by the request's own
- * permissions object) and per (coordinate, school): the shield rule and the
- * mask step ask the same question for every field of every record of a list,
- * and a list's records share a few schools.
+ * permissions object), per coordinate and per school: the guard asks the same
+ * question for every field of every record of a list, and a list's records
+ * share a few schools.
  */
 export function recordAccess(permissions: Permissions, coordinate: string, schoolCode: string): RecordAccess {
-  let memo = decisions.get(permissions);
-  if (!memo) {
-    memo = new Map();
-    decisions.set(permissions, memo);
+  let byCoordinate = decisions.get(permissions);
+  if (!byCoordinate) {
+    byCoordinate = new Map();
+    decisions.set(permissions, byCoordinate);
   }
-  const key = `${coordinate} ${schoolCode}`;
-  let access = memo.get(key);
+  let bySchool = byCoordinate.get(coordinate);
+  if (!bySchool) {
+    bySchool = new Map();
+    byCoordinate.set(coordinate, bySchool);
+  }
+  let access = bySchool.get(schoolCode);
   if (!access) {
     access = accessForRecord(permissions, coordinate, schoolCode);
-    memo.set(key, access);
+    bySchool.set(schoolCode, access);
   }
   return access;
 }

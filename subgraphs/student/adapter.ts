@@ -129,11 +129,22 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
     query_timeout: options.statementTimeoutMs + 1_000,
   }, (error) => options.logger?.warn({ err: error }, 'student-status DB connection lost'));
 
+  // Named statements: each connection parses and plans a statement once, then only binds. Values never enter the SQL text, so its shapes are few.
+  const statementNames = new Map<string, string>();
+  const statementName = (sql: string) => {
+    let name = statementNames.get(sql);
+    if (name === undefined) {
+      name = `edupool_${statementNames.size}`;
+      statementNames.set(sql, name);
+    }
+    return name;
+  };
+
   async function run<T>(sql: string, params: unknown[], parse: (raw: Record<string, unknown>) => T): Promise<T[]> {
     options.onQuery?.(sql, params);
     let rows: Record<string, unknown>[];
     try {
-      rows = await legacyCall('student-status', 'sql', async () => (await pool.query(sql, params)).rows as Record<string, unknown>[]);
+      rows = await legacyCall('student-status', 'sql', async () => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Record<string, unknown>[]);
     } catch (error) {
       if (isOurMistake(error)) throw error;
       options.logger?.warn({ err: error }, 'student-status DB query failed');

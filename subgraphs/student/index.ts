@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'graphql';
 import type { Logger } from '../../platform/logger';
+import { statisticsTypeDefs } from '../kit/statistics-types';
 import { catalogGuard } from '../kit/catalog-guard';
 import { mergeResolvers } from '../kit/merge-resolvers';
 import { locator } from '../kit/record-locators';
@@ -70,8 +71,8 @@ const records = {
 
 export const studentSubgraph: SubgraphDefinition<StudentServices, StudentContext> = {
   name: 'student',
-  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
-    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  typeDefs: parse([...['schema.graphql', 'statistics.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')), statisticsTypeDefs()].join('\n')),
   resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext: (services, base) => ({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'graphql';
 import { createLogger, type Logger } from '../../platform/logger';
+import { statisticsTypeDefs } from '../kit/statistics-types';
 import { catalogGuard } from '../kit/catalog-guard';
 import { locator } from '../kit/record-locators';
 import type { SubgraphDefinition } from '../kit/subgraph-definition';
@@ -75,8 +76,8 @@ const records = {
 
 export const teacherSubgraph: SubgraphDefinition<TeacherServices, TeacherContext> = {
   name: 'teacher',
-  typeDefs: parse(['schema.graphql', 'statistics.graphql', '../kit/statistics-types.graphql']
-    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')).join('\n')),
+  typeDefs: parse([...['schema.graphql', 'statistics.graphql']
+    .map((file) => readFileSync(path.join(__dirname, file), 'utf8')), statisticsTypeDefs('TeacherStatisticTable')].join('\n')),
   resolvers: mergeResolvers(resolvers, statisticsResolvers),
   guard: catalogGuard({ records }),
   createContext: (services, base) => ({

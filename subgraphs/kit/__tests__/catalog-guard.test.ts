@@ -129,3 +129,16 @@ it('answers _service', async () => {
   expect(result.errors).toBeUndefined();
   expect((result.data as { _service: { sdl: string } })._service.sdl).toContain('type Student');
 });
+
+it.each([
+  ['a named fragment', '{ student(id: "S1") { name ...Identity } } fragment Identity on Student { idNumber }'],
+  ['an inline fragment', '{ student(id: "S1") { name ... on Student { idNumber } } }'],
+  ['an entity representation', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Student { name idNumber } } }'],
+])('refuses a plain-property catalog field reached through %s, at its path, its siblings kept', async (_case, source) => {
+  const expected = errors.notGranted('Student.idNumber', catalog.resourceOf('Student.idNumber')!.code);
+  const result = await run(source, testPermissions({ refuse: { 'Student.idNumber': 'NOT_GRANTED' } }), { r: [{ __typename: 'Student', id: 'S1' }] });
+  const root = source.includes('_entities') ? '_entities' : 'student';
+  const node = root === '_entities' ? (result.data as { _entities: unknown[] })._entities[0] : (result.data as { student: unknown }).student;
+  expect(node).toEqual({ name: '陈晓明', idNumber: null });
+  expect(errorsOf(result)).toEqual([{ path: root === '_entities' ? ['_entities', 0, 'idNumber'] : ['student', 'idNumber'], message: expected.message, extensions: expected.extensions }]);
+});

@@ -2,6 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { facility } from '../../facility';
 import { studentSubgraph } from '../../student';
 import { teacherSubgraph } from '../../teacher';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { shieldedCoordinates } from '../catalog-guard';
 import { classifyFields, type FieldClass } from '../field-classes';
 import { catalog, silentLogger } from './test-permissions';
 
@@ -28,6 +30,23 @@ describe.each(definitions.map((d) => [d.name, d] as const))('the %s subgraph sch
 
   it('builds its guard (every type with catalog fields has a record locator)', () => {
     expect(() => definition.guard(schema, silentLogger)).not.toThrow();
+  });
+
+  it('leaves no field without a decision: shield or the record step wraps it, or its class allows it', () => {
+    const guarded = definition.guard(schema, silentLogger);
+    const shielded = shieldedCoordinates(schema, fields);
+    const resolverOf = (of: GraphQLSchema, typeName: string, fieldName: string) => {
+      const type = of.getType(typeName);
+      return isObjectType(type) ? type.getFields()[fieldName]?.resolve : undefined;
+    };
+    const unwrapped = fields.filter((f) => resolverOf(guarded, f.typeName, f.fieldName) === resolverOf(schema, f.typeName, f.fieldName));
+    // A field the guard did not wrap is read as it is: only a key, structural or federation field may be, never a catalog or unclassified one.
+    expect(unwrapped.filter((f) => !['key', 'structural', 'federation'].includes(f.fieldClass)).map((f) => f.coordinate)).toEqual([]);
+    // Entry points (`_entities` among them) and every field with a resolver of its own are shield's.
+    const mustBeShielded = fields.filter((f) => f.typeName === 'Query' || resolverOf(schema, f.typeName, f.fieldName) !== undefined);
+    expect(mustBeShielded.filter((f) => !shielded.has(f.coordinate)).map((f) => f.coordinate)).toEqual([]);
+    expect(shielded.has('Query._entities')).toBe(true);
+    expect(unwrapped.filter((f) => shielded.has(f.coordinate)).map((f) => f.coordinate)).toEqual([]);
   });
 });
 

@@ -1,0 +1,46 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatSpread, spread } from '../measure';
+import { ratio, type DeploymentFigures, type QueryName, type TargetFigures } from './deployment-bench';
+
+export interface RunSettings {
+  readonly seconds: number;
+  readonly rounds: number;
+  readonly connections: number;
+  readonly loadAverage: { readonly before: number[]; readonly after: number[] };
+}
+
+const TARGET_LABELS = { pool: 'full pool', plain: 'plain @apollo/gateway', hive: 'Hive Gateway' } as const;
+
+/** bench/results/deployment.json (every round) and deployment.md (medians, ranges and ratios). */
+export async function writeDeploymentResults(settings: RunSettings, figures: DeploymentFigures): Promise<void> {
+  const when = new Date().toISOString();
+  const folder = path.join(__dirname, '..', 'results');
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'deployment.json'), `${JSON.stringify({ when, ...settings, figures }, null, 2)}\n`);
+  const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  const lines = [
+    `# Deployment bench (${when})`,
+    '',
+    `Every part its own process, NODE_ENV=production, PostgreSQL and Redis; ${settings.rounds} interleaved rounds of ${settings.seconds} s,`,
+    `${settings.connections} connections; median (min–max) over rounds. Load average before: ${load(settings.loadAverage.before)}, after: ${load(settings.loadAverage.after)}.`,
+    'CPU-ms per request: user + system time of all the target\'s processes (gateway and subgraphs; the legacy stand-ins, PostgreSQL and Redis are shared and not counted).',
+    '',
+    '| query | target | req/s | p50 ms | p99 ms | CPU-ms / request | failed responses (all rounds) | legacy calls / request (one request) | legacy calls / request under load | same data as plain |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const query of Object.keys(figures) as QueryName[]) {
+    for (const [name, target] of Object.entries(figures[query]) as Array<[keyof typeof TARGET_LABELS, TargetFigures]>) {
+      const of = (pick: (r: TargetFigures['rounds'][number]) => number, digits: number) => formatSpread(spread(target.rounds.map(pick)), digits);
+      const calls = Object.entries(target.legacyCallsPerRequest).map(([system, n]) => `${system} ${n}`).join(', ') || 'none';
+      lines.push(`| ${query} | ${TARGET_LABELS[name]} | ${of((r) => r.rps, 1)} | ${of((r) => r.p50Ms, 0)} | ${of((r) => r.p99Ms, 0)} | ${of((r) => r.cpuMsPerRequest, 2)} | ${target.rounds.reduce((sum, r) => sum + r.failures, 0)} | ${calls} | ${of((r) => r.legacyCallsPerRequest, 2)} | ${target.sameDataAsPlain ? 'yes' : 'no'} |`);
+    }
+  }
+  lines.push('', '| query | pool ÷ plain (req/s) | pool ÷ Hive (req/s) |', '| --- | --- | --- |');
+  for (const query of Object.keys(figures) as QueryName[]) {
+    lines.push(`| ${query} | ${formatSpread(ratio(figures[query], 'pool', 'plain'))} | ${formatSpread(ratio(figures[query], 'pool', 'hive'))} |`);
+  }
+  const table = `${lines.join('\n')}\n`;
+  await writeFile(path.join(folder, 'deployment.md'), table);
+  process.stdout.write(table);
+}

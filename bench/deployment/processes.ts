@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/**
+ * The deployment bench's processes: each part of each target is a child of
+ * its own, so that its CPU time can be read from /proc and no part shares an
+ * event loop with another or with the load generator.
+ */
+export interface PartProcess {
+  readonly name: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux everywhere). */
+const TICKS_PER_SECOND = 100;
+const STOP_GRACE_MS = 15_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node [--import tsx] <script> <args>`; `cpuProfileDir` adds --cpu-prof (written when the part stops). */
+export function startProcess(name: string, script: string, args: ReadonlyArray<string>, env: Record<string, string>, cpuProfileDir?: string): PartProcess {
+  const typescript = script.endsWith('.ts');
+  const flags = [
+    ...(typescript ? ['--import', 'tsx'] : []),
+    ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}.cpuprofile`] : []),
+  ];
+  const child: ChildProcess = spawn(process.execPath, [...flags, path.join(ROOT, script), ...args], {
+    cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    name,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      // A part that has not closed within its grace period is ended, and said so: the bench must never hang on a stop.
+      const grace = setTimeout(() => {
+        process.stderr.write(`[${name}] did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed\n`);
+        child.kill('SIGKILL');
+      }, STOP_GRACE_MS);
+      await exited;
+      clearTimeout(grace);
+    },
+  };
+}
+
+/** Waits until `url` answers at all (any status): the part is listening. */
+export async function waitForUrl(url: string, part: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      if (Date.now() > until) throw new Error(`${part} did not come up at ${url} within ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name (which may hold spaces): utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+export async function totalCpuMs(parts: ReadonlyArray<PartProcess>): Promise<number> {
+  const each = await Promise.all(parts.map((part) => cpuMs(part.pid)));
+  return each.reduce((sum, value) => sum + value, 0);
+}
