@@ -63,6 +63,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handling stops every part in order (scripts/run-until-signalled.ts); Apollo's would race it.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     ...operationLimits(options.limits, options.production),
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),

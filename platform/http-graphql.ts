@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { errors, type ErrorShape } from '../policies/errors';
+import { closeGracefully } from './close-gracefully';
 
 /**
  * A small node:http front for Apollo Server, shared by the gateway and every
@@ -163,9 +164,6 @@ export async function listen(server: http.Server, port: number, host: string, pa
   return {
     url: `http://${host}:${actualPort}${path}`,
     port: actualPort,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => closeGracefully(server),
   };
 }

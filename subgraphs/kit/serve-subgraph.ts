@@ -38,6 +38,8 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handling stops every part in order (scripts/run-until-signalled.ts); Apollo's would race it.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
