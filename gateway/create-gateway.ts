@@ -6,6 +6,7 @@ import { createGraphQLHttpServer, listen, type Listening } from '../platform/htt
 import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
+import type { Probe } from '../platform/readiness';
 import type { Catalog } from '../policies';
 import { anonymousAccessPlugin } from './anonymous-access';
 import { openDataRoutes } from './open-data';
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
   /** Automatic persisted queries; Apollo's in-process cache when unset. */
   readonly persistedQueries?: PersistedQueryOptions;
+  /** What `/ready` checks: the store, the hot state, each subgraph (and through it its legacy system). */
+  readonly probes?: ReadonlyArray<Probe>;
 }
 
 export interface RunningGateway extends Listening {
@@ -86,6 +89,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     createContext: (request) => options.authenticator.authenticate(request),
     health: async () => ({ gateway: 'up', subgraphs: options.subgraphs.map((s) => s.name) }),
+    ...(options.probes ? { probes: options.probes } : {}),
+    unavailableAs503: true,
     routes: [{
       method: 'GET',
       path: '/metrics',

@@ -2,7 +2,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { errors, type ErrorShape } from '../policies/errors';
+import { cutEchoes } from './graphql-errors';
 import { closeGracefully } from './close-gracefully';
+import { checkReadiness, type Probe } from './readiness';
+import { isUnavailableAnswer, RETRY_AFTER_SECONDS } from './unavailable-answer';
 
 /**
  * A small node:http front for Apollo Server, shared by the gateway and every
@@ -16,7 +19,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** Builds the per-request context; throwing a RefusedRequest answers with its status and error. */
   readonly createContext: (request: IncomingMessage, body: unknown) => Promise<TContext>;
   readonly health: () => Promise<Record<string, unknown>>;
+  /** What `/ready` checks (platform/readiness.ts); none: ready whenever it answers. */
+  readonly probes?: ReadonlyArray<Probe>;
   readonly routes?: ReadonlyArray<Route>;
+  /** Answer HTTP 503 + Retry-After when a request failed wholly for an unavailable system (the gateway; subgraphs answer the gateway 200). */
+  readonly unavailableAs503?: boolean;
 }
 
 export interface Route {
@@ -38,10 +45,10 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
 }
 
 export function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
-  // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After.
-  const retry = refusal.shape.extensions.retryAfterSeconds;
+  // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After; an unavailable system, in the header.
+  const retry = refusal.shape.extensions.retryAfterSeconds ?? (refusal.status === 503 ? RETRY_AFTER_SECONDS : undefined);
   const headers: Record<string, string> = typeof retry === 'number' ? { 'retry-after': String(retry) } : {};
-  sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
+  sendJson(response, refusal.status, { errors: [{ message: cutEchoes(refusal.shape.message), extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
 }
 
 function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -70,7 +77,7 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
  */
 function refuseNonJsonPost(method: string, contentType: string | undefined): void {
   if (method !== 'POST' || contentType?.toLowerCase().split(';')[0]?.trim() === 'application/json') return;
-  throw new RefusedRequest(415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType ?? 'without a type'}.`));
+  throw new RefusedRequest(415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType === undefined ? 'without a type' : JSON.stringify(contentType)}.`));
 }
 
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
@@ -106,6 +113,12 @@ async function handle<TContext extends BaseContext>(
     sendJson(response, 200, { status: 'ok', ...(await options.health()) });
     return;
   }
+  if (url.pathname === '/ready' && method === 'GET') {
+    const { ready, checks } = await checkReadiness(options.probes ?? []);
+    if (ready) sendJson(response, 200, { status: 'ready', checks });
+    else sendJson(response, 503, { status: 'not ready', checks }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    return;
+  }
   const route = options.routes?.find((r) => r.method === method && r.path === url.pathname);
   if (route) {
     await route.handle(request, response);
@@ -130,7 +143,12 @@ async function handle<TContext extends BaseContext>(
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;
-    response.writeHead(result.status ?? 200, responseHeaders);
+    let status = result.status ?? 200;
+    if (options.unavailableAs503 && status === 200 && result.body.kind === 'complete' && isUnavailableAnswer(result.body.string)) {
+      status = 503;
+      responseHeaders['retry-after'] = String(RETRY_AFTER_SECONDS);
+    }
+    response.writeHead(status, responseHeaders);
     if (result.body.kind === 'complete') {
       response.end(result.body.string);
       return;

@@ -6,6 +6,7 @@ import type { Config } from '../platform/config';
 import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
+import { directoryProbe, hotStateProbe, httpProbe, partProbe, postgresProbe, postgresUrlProbe, type Probe } from '../platform/readiness';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
@@ -124,7 +125,7 @@ export async function startStudentPart(config: Config, logger: Logger, keys: Poo
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
     ...(onQuery ? { onQuery } : {}),
   });
-  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, [postgresUrlProbe('legacy:student-status', studentDbUrl)]);
 }
 
 export async function startTeacherPart(config: Config, logger: Logger, keys: PoolKeys, legacy: Pick<LegacyEndpoints, 'teacherApiUrl' | 'teacherApiKey'>): Promise<Part> {
@@ -133,20 +134,20 @@ export async function startTeacherPart(config: Config, logger: Logger, keys: Poo
   });
   // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.
   await services.statistics.start();
-  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys, [httpProbe('legacy:teacher-hr', legacy.teacherApiUrl)]);
 }
 
 export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string): Promise<Part> {
   const services = await createFacilityServices({ directory: facilityDir, maxPageSize: config.MAX_PAGE_SIZE, logger });
-  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys, [directoryProbe('legacy:facility-exports', facilityDir)]);
 }
 
 async function servePart<TServices, TContext extends BaseSubgraphContext>(
   definition: SubgraphDefinition<TServices, TContext>, services: TServices & { close(): Promise<void> }, port: number,
-  config: Config, logger: Logger, keys: PoolKeys,
+  config: Config, logger: Logger, keys: PoolKeys, probes: ReadonlyArray<Probe>,
 ): Promise<Part> {
   try {
-    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, logger, port, host: config.HOST });
+    const listening = await serveSubgraph(definition, services, { contextKeys: keys.context, logger, port, host: config.HOST, probes });
     logger.info({ url: listening.url }, `${definition.name} subgraph listening`);
     return {
       name: definition.name,
@@ -216,7 +217,10 @@ export async function startGovernancePart(
     calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
-  return servePart(governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys);
+  return servePart(
+    governanceSubgraph, { ...services, close: async () => undefined }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys,
+    [postgresProbe('governance-store', shared.store.pool)],
+  );
 }
 
 /**
@@ -270,6 +274,11 @@ export async function startGatewayPart(
     disputes: objectionsRepository(shared.store.pool),
     plugins: features.plugins,
     persistedQueries: features.persistedQueries,
+    probes: [
+      postgresProbe('governance-store', shared.store.pool),
+      hotStateProbe(shared.hotState),
+      ...Object.entries(urls).map(([name, url]) => partProbe(`subgraph:${name}`, url.replace(/\/graphql$/, '/ready'))),
+    ],
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { print, type DocumentNode } from 'graphql';
-import { errors } from '../../policies/errors';
 import type { Catalog } from '../../policies';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../gateway-context';
 import { buildAuditEntry, type AuditSink } from './audit-entry';
+import { storeFailureError, storeFailureShape } from './store-failure';
 import { DISPUTES_EXTENSION, disputeFlags, type DisputeSource } from './dispute-flags';
 import { answerRefusals, refusalErrors } from './answer-refusals';
 import type { PermissionsProvider } from './permissions-provider';
@@ -39,7 +39,10 @@ export function enforcementPlugin(options: {
       return {
         async didResolveOperation(requestContext) {
           const state = requestContext.contextValue.enforcement;
-          const permissions = await options.permissions.forRequest(requestContext.contextValue);
+          const permissions = await options.permissions.forRequest(requestContext.contextValue).catch((error: unknown) => {
+            options.logger.warn({ err: error, requestId: requestContext.contextValue.requestId }, 'grants could not be read');
+            throw storeFailureError(error, requestContext.contextValue.requestId);
+          });
           state.permissions = permissions;
           operationHash = requestContext.queryHash ?? '';
           const operation = requestContext.operation;
@@ -80,7 +83,7 @@ export function enforcementPlugin(options: {
           } catch (error) {
             // Measures ch. 7: nothing is served that is not recorded; the client gets an error, not the data.
             options.logger.error({ err: error, requestId: contextValue.requestId }, 'audit append failed; response withheld');
-            const shape = errors.internal(contextValue.requestId);
+            const shape = storeFailureShape(error, contextValue.requestId);
             response.body.singleResult = { errors: [{ message: shape.message, extensions: { ...shape.extensions } }] };
             return;
           }
@@ -91,7 +94,7 @@ export function enforcementPlugin(options: {
           } catch (error) {
             // A record whose dispute status is unknown is not served as if undisputed (校核纠错).
             options.logger.error({ err: error, requestId: contextValue.requestId }, 'dispute look-up failed; response withheld');
-            const shape = errors.internal(contextValue.requestId);
+            const shape = storeFailureShape(error, contextValue.requestId);
             response.body.singleResult = { errors: [{ message: shape.message, extensions: { ...shape.extensions } }] };
           }
         },

@@ -6,6 +6,7 @@ import { createGraphQLHttpServer, listen, RefusedRequest, type Listening } from 
 import type { KeyPair } from '../../platform/keys';
 import { metricsContentType, metricsText } from '../../platform/legacy-calls';
 import type { Logger } from '../../platform/logger';
+import type { Probe } from '../../platform/readiness';
 import { CONTEXT_HEADER, ReplayGuard, verifyContext, ContextRejected, type SignedBody } from '../../platform/signed-context';
 import { createBaseContext } from './base-context';
 import { executedStatusPlugin } from './executed-status-plugin';
@@ -20,6 +21,8 @@ export interface SubgraphServerOptions {
   readonly host: string;
   readonly maxBodyBytes?: number;
   readonly health?: () => Promise<Record<string, unknown>>;
+  /** What `/ready` checks: the legacy system (or store) behind this subgraph. */
+  readonly probes?: ReadonlyArray<Probe>;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     health: options.health ?? (async () => ({ subgraph: definition.name })),
+    ...(options.probes ? { probes: options.probes } : {}),
     routes: [{
       method: 'GET',
       path: '/metrics',
