@@ -33,7 +33,7 @@ export interface Route {
 }
 
 export class RefusedRequest extends Error {
-  constructor(readonly status: number, readonly shape: ErrorShape) {
+  constructor(readonly status: number, readonly shape: ErrorShape, readonly bodyRead = true) {
     super(shape.message);
   }
 }
@@ -48,6 +48,9 @@ export function sendRefusal(response: ServerResponse, refusal: RefusedRequest): 
   // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After; an unavailable system, in the header.
   const retry = refusal.shape.extensions.retryAfterSeconds ?? (refusal.status === 503 ? RETRY_AFTER_SECONDS : undefined);
   const headers: Record<string, string> = typeof retry === 'number' ? { 'retry-after': String(retry) } : {};
+  // Refused before its body was read (a wrong type, a body too large): the rest of it is still on the wire, so the
+  // connection cannot carry another request; saying so keeps a keep-alive client from sending one into a reset.
+  if (!refusal.bodyRead) headers.connection = 'close';
   sendJson(response, refusal.status, { errors: [{ message: cutEchoes(refusal.shape.message), extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
 }
 
@@ -58,12 +61,12 @@ function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<stri
 
 async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes));
+  if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes), false);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', size, maxBytes));
+    if (size > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', size, maxBytes), false);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -77,7 +80,9 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
  */
 function refuseNonJsonPost(method: string, contentType: string | undefined): void {
   if (method !== 'POST' || contentType?.toLowerCase().split(';')[0]?.trim() === 'application/json') return;
-  throw new RefusedRequest(415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType === undefined ? 'without a type' : JSON.stringify(contentType)}.`));
+  throw new RefusedRequest(
+    415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType === undefined ? 'without a type' : JSON.stringify(contentType)}.`), false,
+  );
 }
 
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
