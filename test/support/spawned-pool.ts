@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { loadKeyPair } from '../../platform/keys';
 import { issueToken } from '../../platform/tokens';
 import { createTestDatabase, type TestDatabase } from './create-test-database';
@@ -53,10 +54,24 @@ export async function spawnedEnv(extra: Record<string, string> = {}): Promise<Sp
     env,
     token: async (unit) => issueToken(await loadKeyPair('token', { dataDir }, true), { unit, ttlSeconds: 600 }),
     drop: async () => {
+      if (process.env.REDIS_URL && env.REDIS_KEY_PREFIX) await deleteKeys(process.env.REDIS_URL, env.REDIS_KEY_PREFIX);
       await governanceDb?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The hot-state keys the spawned pool wrote under its own prefix in the run's shared Redis. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface SpawnedProcess {
