@@ -70,7 +70,7 @@ const MAKERS: ReadonlyArray<Make> = [
   (random, pick) => post('unicode and NUL', { query: `{ __typename${pick(['\u0000', '\u2028', '\uFEFF', '💥', '\u0301', '\u00A0'])}${random() < 0.5 ? ' }' : ''}` }),
   (random) => post('repeated directive', { query: `{ __typename ${'@aa'.repeat(2 + Math.floor(random() * 2_000))} }` }),
   (random) => post('aliases', { query: `{ ${Array.from({ length: 1 + Math.floor(random() * 500) }, (_, i) => `a${i}: __typename`).join(' ')} }` }),
-  (_random, pick) => ({ kind: 'odd path or method', method: pick(['GET', 'PUT', 'OPTIONS'] as const), path: pick(['/', '/graphql/', '/%00', '/..%2f..%2fetc', '/metrics?x=1', '/ready?verbose', '/graphql?query=%7B', '/open-data/%ff']), headers: {} }),
+  (_random, pick) => ({ kind: 'odd path or method', method: pick(['GET', 'PUT', 'OPTIONS'] as const), path: pick(['/', '/graphql/', '/%00', '/..%2f..%2fetc', '/metrics?x=1', '/health?verbose', '/graphql?query=%7B', '/open-data/%ff']), headers: {} }),
   (random, pick) => post('operation name games', { query: 'query A { __typename } query A { __typename }', operationName: random() < 0.5 ? pick(ODD_STRINGS) : 'B' }),
   (random, pick) => post('odd extensions', { query: '{ __typename }', extensions: { persistedQuery: { version: random() < 0.5 ? 1 : 'x', sha256Hash: pick(ODD_STRINGS) } } }),
   (random) => post('fragment cycle', { query: `{ ...F } fragment F on Query { ...${random() < 0.5 ? 'F' : 'G'} } fragment G on Query { ...F }` }),
