@@ -7,6 +7,7 @@ import type { ContextSealer } from '../platform/context-sealer';
 import { metricsRoute } from '../platform/observability/metrics-route';
 import { requestMetricsPlugin } from '../platform/observability/request-metrics';
 import type { Logger } from '../platform/logger';
+import type { Probe } from '../platform/readiness';
 import type { Catalog } from '../policies';
 import { openDataRoutes } from './open-data';
 import type { Authenticator } from './authenticate';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   readonly persistedQueries?: PersistedQueryOptions;
   /** METRICS_TOKEN: /metrics answers only to it, and is off without it. */
   readonly metricsToken?: string;
+  /** What `/ready` checks: the store, the hot state, each subgraph (and through it its legacy system). */
+  readonly probes?: ReadonlyArray<Probe>;
 }
 
 export interface RunningGateway extends Listening {
@@ -67,6 +70,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway: decidingGateway(gateway),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handling stops every part in order (scripts/run-until-signalled.ts); Apollo's would race it.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     ...operationLimits(options.limits, options.production),
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
@@ -93,6 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     createContext: (request) => options.authenticator.authenticate(request),
     health: async () => ({ gateway: 'up', subgraphs: options.subgraphs.map((s) => s.name) }),
+    ...(options.probes ? { probes: options.probes } : {}),
+    unavailableAs503: true,
     routes: [metricsRoute(options.metricsToken), ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
   });
   const listening = await listen(http, options.port, options.host);

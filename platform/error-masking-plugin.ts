@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { maskError } from './graphql-errors';
+import { maskError, VALIDATION_ABORTED } from './graphql-errors';
 import type { Logger } from './logger';
 
 /**
@@ -7,8 +7,8 @@ import type { Logger } from './logger';
  * anything else becomes INTERNAL_SERVER_ERROR carrying the request id, and the
  * original is logged at error, with its stack, under that id for the
  * operators. What the client got wrong (validation, BAD_USER_INPUT, refusals)
- * is logged at info without a stack: it needs no operator. Installed on the gateway
- * and on every subgraph.
+ * is logged at info without a stack: it needs no operator. Names a client sent
+ * are echoed cut to a prefix. Installed on the gateway and on every subgraph.
  */
 export function errorMaskingPlugin<TContext extends BaseContext>(
   requestIdOf: (context: TContext) => string, logger: Logger,
@@ -34,7 +34,9 @@ export function errorMaskingPlugin<TContext extends BaseContext>(
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (result.errors) result.errors = result.errors.map((e) => maskError(e, requestIdOf(contextValue)));
+          if (!result.errors) return;
+          const errors = result.errors.length > 1 ? result.errors.filter((e) => e.message !== VALIDATION_ABORTED) : result.errors;
+          result.errors = errors.map((e) => maskError(e, requestIdOf(contextValue)));
         },
       };
     },

@@ -15,6 +15,22 @@ export function isMalformedRequestCode(code: unknown): boolean {
 
 const apqMistakes = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
 
+/** graphql's notice when validation stopped at `maxErrors`; the error before it is the one the client needs. */
+export const VALIDATION_ABORTED = 'Too many validation errors, error limit reached. Validation aborted.';
+
+/** Longest run of a client's text (a name, a value, a header) echoed in an error message; longer runs are cut to a prefix. */
+export const ECHO_PREFIX_LENGTH = 40;
+
+/**
+ * Cuts every quoted run in a message longer than ECHO_PREFIX_LENGTH to its
+ * prefix and an ellipsis: graphql quotes the names and values it echoes
+ * (`Cannot query field "…"`), and a 900 KB field name must not come back in
+ * full.
+ */
+export function cutEchoes(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.){41,})"/g, (_quoted, inner: string) => `"${inner.slice(0, ECHO_PREFIX_LENGTH)}…"`);
+}
+
 /**
  * The error normaliser every server installs as `formatError`: errors with one
  * of our codes pass (without stack traces), a malformed operation becomes
@@ -25,14 +41,14 @@ export function maskError(formatted: GraphQLFormattedError, requestId: string): 
   const code = formatted.extensions?.code;
   if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, http: _http, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, code } };
+    return { ...formatted, message: cutEchoes(formatted.message), extensions: { ...extensions, code } };
   }
   if (isMalformedRequestCode(code)) {
-    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+    return { message: cutEchoes(formatted.message), ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
   }
   // The automatic-persisted-query protocol needs its own codes so that clients retry with the full text.
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
-    return { message: formatted.message, extensions: { code } };
+    return { message: cutEchoes(formatted.message), extensions: { code } };
   }
   // Apollo raises these two client mistakes without a code; they are not internal errors.
   if (apqMistakes.has(formatted.message)) {

@@ -4,6 +4,10 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { errors, type ErrorShape } from '../policies/errors';
 import { countEarlyRefusal } from './observability/request-metrics';
 import { withServerSpan } from './observability/tracing';
+import { cutEchoes } from './graphql-errors';
+import { closeGracefully } from './close-gracefully';
+import { checkReadiness, type Probe } from './readiness';
+import { isUnavailableAnswer, RETRY_AFTER_SECONDS } from './unavailable-answer';
 
 /**
  * A small node:http front for Apollo Server, shared by the gateway and every
@@ -22,7 +26,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    */
   readonly createContext: (request: IncomingMessage, body: unknown, rawBody: string) => Promise<TContext>;
   readonly health: () => Promise<Record<string, unknown>>;
+  /** What `/ready` checks (platform/readiness.ts); none: ready whenever it answers. */
+  readonly probes?: ReadonlyArray<Probe>;
   readonly routes?: ReadonlyArray<Route>;
+  /** Answer HTTP 503 + Retry-After when a request failed wholly for an unavailable system (the gateway; subgraphs answer the gateway 200). */
+  readonly unavailableAs503?: boolean;
 }
 
 export interface Route {
@@ -32,7 +40,9 @@ export interface Route {
 }
 
 export class RefusedRequest extends Error {
-  constructor(readonly status: number, readonly shape: ErrorShape, readonly headers: Readonly<Record<string, string>> = {}) {
+  constructor(
+    readonly status: number, readonly shape: ErrorShape, readonly headers: Readonly<Record<string, string>> = {}, readonly bodyRead = true,
+  ) {
     super(shape.message);
   }
 }
@@ -44,10 +54,13 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
 }
 
 export function sendRefusal(response: ServerResponse, refusal: RefusedRequest): void {
-  // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After.
-  const retry = refusal.shape.extensions.retryAfterSeconds;
+  // RATE_LIMITED says when to retry in the body and, for HTTP clients and proxies, in Retry-After; an unavailable system, in the header.
+  const retry = refusal.shape.extensions.retryAfterSeconds ?? (refusal.status === 503 ? RETRY_AFTER_SECONDS : undefined);
   const headers: Record<string, string> = { ...refusal.headers, ...(typeof retry === 'number' ? { 'retry-after': String(retry) } : {}) };
-  sendJson(response, refusal.status, { errors: [{ message: refusal.shape.message, extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
+  // Refused before its body was read (a wrong type, a body too large): the rest of it is still on the wire, so the
+  // connection cannot carry another request; saying so keeps a keep-alive client from sending one into a reset.
+  if (!refusal.bodyRead) headers.connection = 'close';
+  sendJson(response, refusal.status, { errors: [{ message: cutEchoes(refusal.shape.message), extensions: withoutHttp(refusal.shape.extensions) }] }, headers);
 }
 
 function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -57,12 +70,12 @@ function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<stri
 
 async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes));
+  if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes), {}, false);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', size, maxBytes));
+    if (size > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', size, maxBytes), {}, false);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -76,7 +89,9 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
  */
 function refuseNonJsonPost(method: string, contentType: string | undefined): void {
   if (method !== 'POST' || contentType?.toLowerCase().split(';')[0]?.trim() === 'application/json') return;
-  throw new RefusedRequest(415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType ?? 'without a type'}.`));
+  throw new RefusedRequest(
+    415, errors.badUserInput('content-type', `a POST to /graphql must be application/json, not ${contentType === undefined ? 'without a type' : JSON.stringify(contentType)}.`), {}, false,
+  );
 }
 
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
@@ -113,6 +128,12 @@ async function handle<TContext extends BaseContext>(
     sendJson(response, 200, { status: 'ok', ...(await options.health()) });
     return;
   }
+  if (url.pathname === '/ready' && method === 'GET') {
+    const { ready, checks } = await checkReadiness(options.probes ?? []);
+    if (ready) sendJson(response, 200, { status: 'ready', checks });
+    else sendJson(response, 503, { status: 'not ready', checks }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    return;
+  }
   const route = options.routes?.find((r) => r.method === method && r.path === url.pathname);
   if (route) {
     await route.handle(request, response);
@@ -137,7 +158,12 @@ async function handle<TContext extends BaseContext>(
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;
-    response.writeHead(result.status ?? 200, responseHeaders);
+    let status = result.status ?? 200;
+    if (options.unavailableAs503 && status === 200 && result.body.kind === 'complete' && isUnavailableAnswer(result.body.string)) {
+      status = 503;
+      responseHeaders['retry-after'] = String(RETRY_AFTER_SECONDS);
+    }
+    response.writeHead(status, responseHeaders);
     if (result.body.kind === 'complete') {
       response.end(result.body.string);
       return;
@@ -172,9 +198,6 @@ export async function listen(server: http.Server, port: number, host: string, pa
   return {
     url: `http://${host}:${actualPort}${path}`,
     port: actualPort,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => closeGracefully(server),
   };
 }

@@ -18,8 +18,8 @@ export function createPgPool(config: PoolConfig, onError: (error: Error) => void
 }
 
 /** A single connection, connected, with its error listener attached before it connects. */
-export async function connectPgClient(url: string, onError: (error: Error) => void): Promise<Client> {
-  const client = new Client({ connectionString: url });
+export async function connectPgClient(url: string, onError: (error: Error) => void, connectionTimeoutMillis?: number): Promise<Client> {
+  const client = new Client({ connectionString: url, ...(connectionTimeoutMillis ? { connectionTimeoutMillis } : {}) });
   client.on('error', onError);
   await client.connect();
   return client;

@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeGracefully } from '../platform/close-gracefully';
 import type { Logger } from '../platform/logger';
 
 /**
@@ -93,8 +94,7 @@ export async function startLoadBalancer(options: {
     healthy: () => options.targets.filter((target) => up.get(target)),
     close: async () => {
       clearInterval(timer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server);
     },
   };
 }

@@ -8,6 +8,7 @@ import { loadContextKeys, type ContextKeys } from '../platform/context-keys';
 import { ContextSealer } from '../platform/context-sealer';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
+import { directoryProbe, hotStateProbe, httpProbe, partProbe, postgresProbe, postgresUrlProbe, type Probe } from '../platform/readiness';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
@@ -140,7 +141,7 @@ export async function startStudentPart(
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
     ...(onQuery ? { onQuery } : {}),
   });
-  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, hotState);
+  return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, [postgresUrlProbe('legacy:student-status', studentDbUrl)], hotState);
 }
 
 export async function startTeacherPart(
@@ -152,17 +153,17 @@ export async function startTeacherPart(
   });
   // The 专任教师 table is built before the subgraph serves, so no request ever waits on the HR API's paging.
   await services.statistics.start();
-  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys, hotState);
+  return servePart(teacherSubgraph, services, config.TEACHER_SUBGRAPH_PORT, config, logger, keys, [httpProbe('legacy:teacher-hr', legacy.teacherApiUrl)], hotState);
 }
 
 export async function startFacilityPart(config: Config, logger: Logger, keys: PoolKeys, facilityDir: string, hotState?: HotState): Promise<Part> {
   const services = await createFacilityServices({ directory: facilityDir, maxPageSize: config.MAX_PAGE_SIZE, logger });
-  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys, hotState);
+  return servePart(facilitySubgraph, services, config.FACILITY_SUBGRAPH_PORT, config, logger, keys, [directoryProbe('legacy:facility-exports', facilityDir)], hotState);
 }
 
 async function servePart<TServices, TContext extends BaseSubgraphContext>(
   definition: SubgraphDefinition<TServices, TContext>, services: TServices & { close(): Promise<void> }, port: number,
-  config: Config, logger: Logger, keys: PoolKeys, sharedHotState?: HotState,
+  config: Config, logger: Logger, keys: PoolKeys, probes: ReadonlyArray<Probe>, sharedHotState?: HotState,
 ): Promise<Part> {
   // A subgraph records the seals it accepts in the hot state its other instances read (Redis when REDIS_URL is set).
   const hotState = sharedHotState ?? await openPoolHotState(config, logger);
@@ -173,7 +174,8 @@ async function servePart<TServices, TContext extends BaseSubgraphContext>(
   const tracing = startTracing('edupool');
   try {
     const listening = await serveSubgraph(definition, services, {
-      contextKeys: keys.context, hotState, logger, port, host: config.HOST, ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+      contextKeys: keys.context, hotState, logger, port, host: config.HOST, probes,
+      ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     });
     logger.info({ url: listening.url }, `${definition.name} subgraph listening`);
     return {
@@ -256,7 +258,8 @@ export async function startGovernancePart(
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
   const unwatch = watchHotState(shared.hotState);
   return servePart(
-    governanceSubgraph, { ...services, close: async () => unwatch() }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys, shared.hotState,
+    governanceSubgraph, { ...services, close: async () => unwatch() }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys,
+    [postgresProbe('governance-store', shared.store.pool)], shared.hotState,
   );
 }
 
@@ -315,6 +318,11 @@ export async function startGatewayPart(
     decisionPorts: features.ports,
     persistedQueries: features.persistedQueries,
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    probes: [
+      postgresProbe('governance-store', shared.store.pool),
+      hotStateProbe(shared.hotState),
+      ...Object.entries(urls).map(([name, url]) => partProbe(`subgraph:${name}`, url.replace(/\/graphql$/, '/ready'))),
+    ],
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

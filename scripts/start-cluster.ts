@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { loadConfig, type Config } from '../platform/config';
 import { configuredLogger, type Logger } from '../platform/logger';
+import { DRAIN_MS } from '../platform/close-gracefully';
 import { servePglite } from '../platform/pglite-server';
 import { startLoadBalancer } from './load-balancer';
 import { loadPoolKeys, startLegacyStandIns } from './pool-parts';
@@ -31,12 +32,13 @@ runUntilSignalled(async () => {
   const config = loadConfig();
   const logger = configuredLogger(config, 'cluster');
   const instances = config.CLUSTER_INSTANCES;
-  const closers: Array<() => Promise<void>> = [];
-  // Instances stop all at once (each may wait for its idle keep-alive connections), then the stores they used.
+  const stages = { front: [] as Closer[], gateways: [] as Closer[], subgraphs: [] as Closer[], stores: [] as Closer[] };
+  // Front to back: the balancer stops taking requests while the gateways drain theirs (both at once, so the
+  // in-flight ones are answered), then the subgraphs the gateways used, then the stores they all used.
   const close = async () => {
-    const all = closers.splice(0).reverse();
-    await Promise.all(all.filter((closer) => CHILD_CLOSERS.has(closer)).map((closer) => closer().catch(() => undefined)));
-    for (const closer of all.filter((c) => !CHILD_CLOSERS.has(c))) await closer().catch(() => undefined);
+    await Promise.all([...stages.front.splice(0), ...stages.gateways.splice(0)].map((closer) => closer().catch(() => undefined)));
+    await Promise.all(stages.subgraphs.splice(0).map((closer) => closer().catch(() => undefined)));
+    for (const closer of stages.stores.splice(0).reverse()) await closer().catch(() => undefined);
   };
   try {
     // Made once here: children started at the same moment would otherwise each write a fresh key pair.
@@ -44,11 +46,11 @@ runUntilSignalled(async () => {
     // Every pg.Pool of the instances reaches the embedded databases over one socket server each: size them for it.
     const connections = 8 * 2 * instances + 8;
     const legacy = await startLegacyStandIns(config, logger, connections);
-    closers.push(() => legacy.close());
+    stages.stores.push(() => legacy.close());
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       const served = await servePglite({ dataDir: path.join(config.DATA_DIR, 'governance'), host: config.HOST, maxConnections: connections });
-      closers.push(() => served.close());
+      stages.stores.push(() => served.close());
       databaseUrl = served.url;
       logger.info({ url: served.url }, 'embedded governance store served to every instance');
     }
@@ -62,12 +64,13 @@ runUntilSignalled(async () => {
       await Promise.all(Array.from({ length: instances }, async (_, i) => {
         // Gateways stand behind the balancer below: one proxy hop of ours to trust in X-Forwarded-For.
         const partEnv = part === 'gateway' ? { ...env, TRUSTED_PROXY_HOPS: '1' } : env;
-        const url = await startChild(part, { ...partEnv, ...instanceEnv(config, i) }, portOf(config, i, part), config, logger, closers);
+        const stage = part === 'gateway' ? stages.gateways : stages.subgraphs;
+        const url = await startChild(part, { ...partEnv, ...instanceEnv(config, i) }, portOf(config, i, part), config, logger, stage);
         if (part === 'gateway') gateways.push(url);
       }));
     }
     const balancer = await startLoadBalancer({ targets: gateways.sort(), host: config.HOST, port: config.PORT, logger });
-    closers.push(() => balancer.close());
+    stages.front.push(() => balancer.close());
     logger.info({ url: `${balancer.url}/graphql`, gateways }, `EduPool cluster of ${instances} instances is up behind ${balancer.url}`);
     return close;
   } catch (error) {
@@ -76,13 +79,19 @@ runUntilSignalled(async () => {
   }
 });
 
-const CHILD_CLOSERS = new WeakSet<() => Promise<void>>();
+type Closer = () => Promise<void>;
 
-/** SIGTERM, and SIGKILL after 15 s: a stuck instance must not keep the cluster from stopping. */
-function stopChild(child: ChildProcess, exited: () => boolean): Promise<void> {
+/** Children still running; a forced exit (second signal, hard deadline) takes them with it rather than leaving them orphaned. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** SIGTERM, and SIGKILL once the child's own hard deadline has passed: a stuck instance must not keep the cluster from stopping. */
+function stopChild(child: ChildProcess): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (exited()) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    if (!running.has(child)) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), DRAIN_MS + 1_500);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();
@@ -112,19 +121,20 @@ function instanceEnv(config: Config, i: number): Record<string, string> {
 
 /** Starts `start-part.ts <part>` and waits for its /health; its origin is returned. */
 async function startChild(
-  part: string, env: NodeJS.ProcessEnv, port: number, config: Config, logger: Logger, closers: Array<() => Promise<void>>,
+  part: string, env: NodeJS.ProcessEnv, port: number, config: Config, logger: Logger, stage: Closer[],
 ): Promise<string> {
+  // A process group of its own: a terminal's Ctrl-C reaches this process only, which stops the children in order.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'start-part.ts'), part], {
-    env, stdio: ['ignore', 'inherit', 'inherit'],
+    env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true,
   });
+  running.add(child);
   let exited = false;
-  child.once('exit', (code) => {
+  child.once('exit', (code, signal) => {
     exited = true;
-    logger.warn({ part, port, code }, 'instance process exited');
+    running.delete(child);
+    logger[code === 0 ? 'info' : 'warn']({ part, port, code, signal }, 'instance process exited');
   });
-  const stop = () => stopChild(child, () => exited);
-  CHILD_CLOSERS.add(stop);
-  closers.push(stop);
+  stage.push(() => stopChild(child));
   const origin = `http://${config.HOST}:${port}`;
   const deadline = Date.now() + 120_000;
   while (!(await fetch(`${origin}/health`).then((r) => r.ok, () => false))) {

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { errors } from '../../policies/errors';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../gateway-context';
 import { answerRefusals } from '../enforcement/answer-refusals';
 import { buildAuditEntry, type AuditSink } from '../enforcement/audit-entry';
+import { storeFailureError, storeFailureShape } from '../enforcement/store-failure';
 import { DISPUTES_EXTENSION, disputeFlags, type DisputeSource } from '../enforcement/dispute-flags';
 import type { PermissionsProvider } from '../enforcement/permissions-provider';
 import { requestChecks } from './request-checks';
@@ -42,7 +42,10 @@ export function decisionPlugin(options: {
       return {
         async didResolveOperation({ contextValue, schema, document, operation, operationName, request, queryHash }) {
           if (!operation) return;
-          const permissions = await options.permissions.forRequest(contextValue);
+          const permissions = await options.permissions.forRequest(contextValue).catch((error: unknown) => {
+            options.logger.warn({ err: error, requestId: contextValue.requestId }, 'grants could not be read');
+            throw storeFailureError(error, contextValue.requestId);
+          });
           const decision = await decideRequest({
             context: contextValue, schema, document, operation, sentHash: queryHash, permissions,
             ...(operationName ? { operationName } : {}),
@@ -73,8 +76,9 @@ export function decisionPlugin(options: {
           try {
             await options.audit.append(entry);
           } catch (error) {
+            // Measures ch. 7: nothing is served that is not recorded; the client gets an error, not the data.
             options.logger.error({ err: error, requestId: contextValue.requestId }, 'audit append failed; response withheld');
-            response.body.singleResult = { errors: [internalError(contextValue)] };
+            response.body.singleResult = { errors: [storeFailure(error, contextValue)] };
             return;
           }
           if (!options.disputes) return;
@@ -84,7 +88,7 @@ export function decisionPlugin(options: {
           } catch (error) {
             // A record whose dispute status is unknown is not served as if undisputed (校核纠错).
             options.logger.error({ err: error, requestId: contextValue.requestId }, 'dispute look-up failed; response withheld');
-            response.body.singleResult = { errors: [internalError(contextValue)] };
+            response.body.singleResult = { errors: [storeFailure(error, contextValue)] };
           }
         },
       };
@@ -92,7 +96,8 @@ export function decisionPlugin(options: {
   };
 }
 
-function internalError(context: GatewayContext) {
-  const shape = errors.internal(context.requestId);
+/** A store that is not there is UPSTREAM_UNAVAILABLE (HTTP 503 at the front); anything else is our defect. */
+function storeFailure(error: unknown, context: GatewayContext) {
+  const shape = storeFailureShape(error, context.requestId);
   return { message: shape.message, extensions: { ...shape.extensions } };
 }

@@ -14,13 +14,18 @@ export interface LimitOptions {
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   readonly allowBatchedHttpRequests: false;
   readonly hideSchemaDetailsFromClientErrors: boolean;
+  readonly validationOptions: { readonly maxErrors: number };
 }
 
 /**
  * Everything Apollo needs to enforce the operation limits, spread into its
  * options: the limit rules, graphql's parser token limit, our codes on
- * Apollo's own refusals, no batching, and in production no "Did you mean …"
- * suggestions (Apollo's built-in, which strips them from validation errors).
+ * Apollo's own refusals, no batching, in production no "Did you mean …"
+ * suggestions (Apollo's built-in, which strips them from validation errors),
+ * and validation that stops at the first mistake: a document of a thousand
+ * mistakes (`@aa@aa@aa…`, unknown fields) costs one error, not a thousand
+ * checks and suggestions (platform/error-masking-plugin.ts drops graphql's
+ * "validation aborted" notice that comes with it).
  */
 export function operationLimits(limits: OperationLimits, production: boolean): LimitOptions {
   return {
@@ -29,6 +34,7 @@ export function operationLimits(limits: OperationLimits, production: boolean): L
     formatError: refusalFormatter(limits.tokens),
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: production,
+    validationOptions: { maxErrors: 1 },
   };
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveOptions, type ResolvedTeacherApiOptions, type TeacherApiOptions } from './options';
+import { closeGracefully } from '../../platform/close-gracefully';
 import { ApiError, sendError, sendJson } from './responses';
 import { route, type Endpoint } from './routes';
 import { createTeacherStore, readTeacherFile, type TeacherStore } from './teacher-store';
@@ -42,10 +43,7 @@ export async function startTeacherApi(options: TeacherApiOptions): Promise<Runni
   return {
     url: `http://${resolved.host}:${port}`,
     stats,
-    close: () => new Promise((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () => closeGracefully(server),
   };
 }
 

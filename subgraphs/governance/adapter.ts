@@ -3,6 +3,7 @@ import type { ApplicationEvent, ShareApplication } from '../../policies/share-wo
 import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { Logger } from '../../platform/logger';
+import { isStoreUnavailable } from '../../platform/store-unavailable';
 import type {
   ApplicationFilter, EventInput, GovernanceStore, GrantFilter, GrantRecord, NewApplication, TransitionPlan,
 } from '../../store';
@@ -33,7 +34,7 @@ export function createGovernanceAdapter(store: GovernanceStore, logger: Logger):
       try {
         return await call(...args);
       } catch (error) {
-        if (error instanceof GraphQLError || !isUnavailable(error)) throw error;
+        if (error instanceof GraphQLError || !isStoreUnavailable(error)) throw error;
         logger.warn({ err: error, operation }, 'governance store unavailable');
         throw toGraphQLError(errors.upstreamUnavailable('governance'));
       }
@@ -49,19 +50,4 @@ export function createGovernanceAdapter(store: GovernanceStore, logger: Logger):
     activeGrants: guarded('activeGrants', store.grants.activeFor),
     revokeGrant: guarded('revokeGrant', store.grants.revoke),
   };
-}
-
-/**
- * SQLSTATE classes that mean "the store is not there right now": 08
- * connection exception, 53 insufficient resources, 57 operator intervention
- * (57014: statement timeout), and pg's own errors without a SQLSTATE
- * (connection refused, connection terminated, query timeout). A JavaScript
- * TypeError and its kin are our defects, never the store's absence.
- */
-export function isUnavailable(error: unknown): boolean {
-  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return false;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return true;
-  if (/^(08|53|57)/.test(code)) return true;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
 }

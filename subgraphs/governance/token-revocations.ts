@@ -6,7 +6,7 @@ import { toGraphQLError } from '../../platform/graphql-errors';
 import { copyToHotState, tokenRevocationEntry, unitCutoffEntry, type HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
 import type { TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../store';
-import { isUnavailable } from './adapter';
+import { isStoreUnavailable } from '../../platform/store-unavailable';
 import type { Actor } from './workflow';
 
 /**
@@ -41,7 +41,7 @@ export function createTokenRevocationService(deps: {
     try {
       return await write();
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
+      if (!isStoreUnavailable(error)) throw error;
       deps.logger.warn({ err: error }, 'governance store unavailable; revocation not recorded');
       return fail(errors.upstreamUnavailable('governance'));
     }

@@ -12,6 +12,7 @@ import type { Logger } from '../../platform/logger';
 import { ASSERTION_REQUIRED_HEADER } from '../../platform/permissions-assertion';
 import { CONTEXT_HEADER, ContextRejected } from '../../platform/signed-context';
 import { AssertionRequired, ContextOpener, ReplayCheckUnavailable } from './context-opener';
+import type { Probe } from '../../platform/readiness';
 import { executedStatusPlugin } from './executed-status-plugin';
 import { buildGuardedSchema } from './guarded-schema';
 import { recordsServedPlugin } from './records-served';
@@ -28,6 +29,8 @@ export interface SubgraphServerOptions {
   readonly health?: () => Promise<Record<string, unknown>>;
   /** METRICS_TOKEN: /metrics answers only to it, and is off without it. */
   readonly metricsToken?: string;
+  /** What `/ready` checks: the legacy system (or store) behind this subgraph. */
+  readonly probes?: ReadonlyArray<Probe>;
 }
 
 /**
@@ -41,6 +44,8 @@ export function createSubgraphServer<TContext extends BaseSubgraphContext>(schem
     schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handling stops every part in order (scripts/run-until-signalled.ts); Apollo's would race it.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
@@ -74,6 +79,7 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
     server,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     health: options.health ?? (async () => ({ subgraph: definition.name })),
+    ...(options.probes ? { probes: options.probes } : {}),
     routes: [metricsRoute(options.metricsToken)],
     createContext: async (request, body, rawBody) => {
       const header = request.headers[CONTEXT_HEADER];

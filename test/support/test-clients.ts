@@ -11,8 +11,8 @@ import { connectPgClient, createPgPool } from '../../platform/pg-clients';
  * whichever test file that worker runs next. A query on a broken connection
  * still rejects, so the test that needed it still fails.
  */
-export function connectTestClient(url: string): Promise<Client> {
-  return connectPgClient(url, ignore);
+export function connectTestClient(url: string, connectionTimeoutMillis?: number): Promise<Client> {
+  return connectPgClient(url, ignore, connectionTimeoutMillis);
 }
 
 /** One short-lived connection for a few statements, always closed. */
