@@ -9,6 +9,8 @@ import type { Logger } from '../platform/logger';
 import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
+import { startAuditWatch } from '../store/audit/seal/audit-watch';
+import { loadSealSettings } from '../store/audit/seal/seal-settings';
 import { objectionsRepository } from '../store/objections/objections-repository';
 import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
@@ -228,6 +230,10 @@ export async function startGatewayPart(
   config: Config, logger: Logger, keys: PoolKeys, urls: SubgraphUrls, shared: SharedState, denylistMode: 'hot' | 'store' = 'hot',
 ): Promise<Part> {
   const audit = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
+  const watch = startAuditWatch({
+    pool: shared.store.pool, seal: await loadSealSettings(config, true), clock: shared.clock, logger,
+    sealEveryMs: config.AUDIT_SEAL_INTERVAL_SECONDS * 1_000, verifyEveryMs: config.AUDIT_VERIFY_INTERVAL_SECONDS * 1_000,
+  });
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
@@ -241,6 +247,8 @@ export async function startGatewayPart(
     await stopNotices();
     await denylist.close();
     await audit.close();
+    // After the last entries are written, so the final seal covers them.
+    await watch.close();
   };
   const features = hotStateFeatures(config, {
     authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
