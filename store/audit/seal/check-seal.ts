@@ -47,7 +47,7 @@ export function describeSealCheck(check: SealCheck): string {
       return `sealed head #${check.seal.seq} (sealed at ${check.seal.sealedAt}) is present and unchanged`;
     case 'tail missing': {
       const range = check.fromSeq === check.toSeq ? `entry #${check.toSeq} sealed at ${check.seal.sealedAt} is` : `entries #${check.fromSeq}–#${check.toSeq} sealed at ${check.seal.sealedAt} are`;
-      const end = check.lastSeq === null ? 'the trail is empty' : `the trail ends at #${check.lastSeq}`;
+      const end = check.lastSeq === null ? 'no entry before them remains' : `#${check.lastSeq} is the last entry before them`;
       return `${range} missing (${end})`;
     }
     case 'hash differs':
