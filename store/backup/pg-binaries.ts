@@ -27,6 +27,6 @@ export async function runPgBinary(file: string, args: ReadonlyArray<string>): Pr
     await run(file, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`${path.basename(file)} failed: ${stderr || (error as Error).message}`);
+    throw new Error(`${path.basename(file)} failed: ${stderr || (error as Error).message}`, { cause: error });
   }
 }
