@@ -1,4 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDirLock } from '../../platform/dir-lock';
 
@@ -27,6 +28,7 @@ export async function dumpPgliteFolder(folder: string, out: string): Promise<voi
 export async function loadPgliteFolder(file: string, folder: string): Promise<void> {
   const existing = await stat(folder).catch(() => undefined);
   if (existing) throw new Error(`${folder} already exists: restore into a fresh location (move the old folder aside first)`);
+  await mkdir(path.dirname(folder), { recursive: true });
   const lock = await acquireDirLock(folder);
   try {
     const db = await PGlite.create(folder, { loadDataDir: new Blob([await readFile(file)]) });

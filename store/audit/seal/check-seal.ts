@@ -2,6 +2,7 @@ import type { KeyLike } from 'jose';
 import type { Pool } from 'pg';
 import { SealRecordDamagedError, type SealLog } from './seal-log';
 import { openSeal, SealSignatureError, type SealPayload } from './seal-record';
+import { readTimestampToken } from './tsa-client';
 
 /**
  * The trail held against its last seal. The hash chain shows a change inside
@@ -24,6 +25,9 @@ export async function checkAgainstSeal(pool: Pool, log: SealLog, publicKey: KeyL
     const line = await log.last();
     if (!line) return { kind: 'unsealed' };
     seal = await openSeal(line, publicKey);
+    if (line.timestampToken !== undefined && !(await readTimestampToken(line.timestampToken, line.jws).then((t) => t.valid, () => false))) {
+      return { kind: 'seal invalid', message: `the time-stamp token of the seal of #${line.seq} sealed at ${line.sealedAt} does not stamp that seal` };
+    }
   } catch (error) {
     if (error instanceof SealSignatureError || error instanceof SealRecordDamagedError) {
       return { kind: 'seal invalid', message: (error as Error).message };

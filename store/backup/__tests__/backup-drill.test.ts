@@ -109,7 +109,7 @@ test('back up, destroy, restore into a fresh database: applications, grants and 
   await original.drop();
   const restoreLocation = target?.kind === 'postgres' ? { DATA_DIR: workDir } : location;
   const restore = await run('scripts/restore.ts', [backupFile, ...(target?.kind === 'postgres' ? ['--into', target.url] : [])], { ...env, ...restoreLocation });
-  expect(restore.code).toBe(0);
+  expect(restore).toMatchObject({ code: 0, stderr: '' });
   expect(restore.stdout.split('\n').slice(1)).toEqual([
     'audit chain intact: 20 entries',
     expect.stringMatching(/^lost since the backup: entries #21–#23 sealed at \S+ are missing \(#20 is the last entry before them\)$/),
