@@ -38,7 +38,9 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // npm's own warnings about the machine's npm configuration are not the command's output.
+    const ours = (text: string) => text.split('\n').filter((line) => !line.startsWith('npm warn ')).join('\n');
+    child.on('close', (code) => resolve({ code, stdout, stderr: ours(stderr) }));
   });
 }
 
