@@ -62,7 +62,8 @@ export async function readTimestampToken(tokenBase64: string, jws: string): Prom
   const data = new TextEncoder().encode(jws);
   const [imprint, signature] = await Promise.all([
     info.verify({ data: data.buffer as ArrayBuffer }),
-    signed.verify({ signer: 0, checkChain: false }).then((ok) => ok === true, () => false),
+    // For a time-stamp token pkijs also wants the stamped bytes: it checks the imprint before the signature.
+    signed.verify({ signer: 0, checkChain: false, data: data.buffer as ArrayBuffer }).then((ok) => ok === true, () => false),
   ]);
   const nonce = info.nonce ? Buffer.from(info.nonce.valueBlock.valueHexView).toString('hex') : null;
   return { valid: imprint && signature, genTime: info.genTime, nonce };

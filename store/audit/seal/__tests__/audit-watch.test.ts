@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await watch?.close();
-  await store.drop();
-  await seals.remove();
+  await store?.drop();
+  await seals?.remove();
 });
 
 /** Polls until the condition holds; the bound is generous because the machine is shared. */
