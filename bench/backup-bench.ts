@@ -20,7 +20,8 @@ import { spread, type Spread } from './measure';
  * demo-sized store (BENCH_AUDIT_ENTRIES audit entries, default 10,000, and
  * BENCH_APPLICATIONS approved applications with grants, default 100) is
  * backed up and restored into a fresh store BENCH_ROUNDS times (default 3):
- * PGlite always, PostgreSQL too when DATABASE_URL is set. Times include
+ * PGlite, and PostgreSQL when DATABASE_URL is set (BENCH_STORES=pglite or
+ * postgres picks one). Times include
  * sealing, and on restore the chain verification and the restore seal.
  */
 interface Figures {
@@ -97,8 +98,10 @@ async function main(): Promise<void> {
   const applications = Number(process.env.BENCH_APPLICATIONS ?? 100);
   const work = await mkdtemp(path.join(tmpdir(), 'edupool-bench-backup-'));
   try {
-    const figures = [await benchOne('pglite', rounds, entries, applications, work)];
-    if (process.env.DATABASE_URL) figures.push(await benchOne('postgres', rounds, entries, applications, work));
+    const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',');
+    const figures: Figures[] = [];
+    if (stores.includes('pglite')) figures.push(await benchOne('pglite', rounds, entries, applications, work));
+    if (stores.includes('postgres') && process.env.DATABASE_URL) figures.push(await benchOne('postgres', rounds, entries, applications, work));
     const results = path.join(__dirname, 'results');
     await mkdir(results, { recursive: true });
     await writeFile(path.join(results, 'backup.json'), `${JSON.stringify(figures, null, 2)}\n`);
