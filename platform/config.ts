@@ -72,6 +72,13 @@ const schema = z.object({
   PERSISTED_QUERY_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
   REGISTERED_OPERATIONS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   ENTITY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3_600),
+  AUDIT_SEAL_DIR: z.string().min(1).optional(),
+  AUDIT_SEAL_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_SEAL_VERIFY_KEY: z.string().min(1).optional(),
+  AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  AUDIT_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(600),
+  AUDIT_TSA_URL: optionalUrl,
+  PG_BIN_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -4,12 +4,13 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'j
 
 /**
  * Ed25519 key pairs of the pool: one signs client tokens, one signs the
- * per-request context the gateway sends to subgraphs. Verifiers hold only the
+ * per-request context the gateway sends to subgraphs, one seals the audit
+ * chain's head (store/audit/seal; a key the database never holds). Verifiers hold only the
  * public half, so a compromised subgraph cannot mint contexts. Keys come from
  * the environment (JWK JSON) in production; on the embedded default they are
  * generated once into the data folder so every local process shares them.
  */
-export type KeyPurpose = 'token' | 'context';
+export type KeyPurpose = 'token' | 'context' | 'audit-seal';
 
 export interface KeyPair {
   readonly privateKey?: KeyLike | Uint8Array;
@@ -54,7 +55,7 @@ export async function loadKeyPair(purpose: KeyPurpose, source: KeySource, needPr
   if (source.verifyJwk) {
     const publicKey = await importJWK(JSON.parse(source.verifyJwk) as JWK, SIGNING_ALGORITHM);
     if (!needPrivate) return { publicKey };
-    if (!source.signingJwk) throw new Error(`Set the ${purpose.toUpperCase()}_SIGNING_KEY (private JWK) for this part.`);
+    if (!source.signingJwk) throw new Error(`Set the ${purpose.toUpperCase().replace('-', '_')}_SIGNING_KEY (private JWK) for this part.`);
     return { publicKey, privateKey: await importJWK(JSON.parse(source.signingJwk) as JWK, SIGNING_ALGORITHM) };
   }
   const { privateJwk, publicJwk } = await readOrCreateKeyFiles(source.dataDir, purpose);

@@ -14,6 +14,8 @@ import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
 import { measuredAppend, watchHotState } from '../platform/observability/state-metrics';
 import { startTracing } from '../platform/observability/tracing';
+import { startAuditWatch } from '../store/audit/seal/audit-watch';
+import { loadSealSettings } from '../store/audit/seal/seal-settings';
 import { objectionsRepository } from '../store/objections/objections-repository';
 import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore } from '../store';
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
@@ -275,6 +277,10 @@ export async function startGatewayPart(
   const auditLog = createAuditLog(shared.store.pool, { clock: shared.clock, logger });
   const audit = { ...auditLog, append: measuredAppend(auditLog.append) };
   const unwatch = watchHotState(shared.hotState);
+  const watch = startAuditWatch({
+    pool: shared.store.pool, seal: await loadSealSettings(config, true), clock: shared.clock, logger,
+    sealEveryMs: config.AUDIT_SEAL_INTERVAL_SECONDS * 1_000, verifyEveryMs: config.AUDIT_VERIFY_INTERVAL_SECONDS * 1_000,
+  });
   const permissions = createPermissionsProvider({
     grants: shared.store.grants, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock, pollMs: config.GRANT_POLL_MS,
   });
@@ -289,6 +295,8 @@ export async function startGatewayPart(
     await denylist.close();
     await audit.close();
     unwatch();
+    // After the last entries are written, so the final seal covers them.
+    await watch.close();
   };
   const features = hotStateFeatures(config, {
     authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),

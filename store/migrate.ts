@@ -46,8 +46,12 @@ export async function migrate(pool: Pool, clock: Clock, directory = MIGRATIONS_D
   const migrations = readMigrations(directory);
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`);
+    // No DDL when the table exists: the pool's own role (edupool_app, store/database-roles) may not create tables.
+    const existing = await client.query<{ found: string | null }>("SELECT to_regclass('schema_migrations')::text AS found");
+    if (existing.rows[0]!.found === null) {
+      await client.query(`CREATE TABLE schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`);
+    }
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((row) => row.version));
     const names: string[] = [];

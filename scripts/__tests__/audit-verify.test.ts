@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { createAuditLog } from '../../store/audit/audit-log';
 import { createAuditTestStore, type AuditTestStore } from '../../store/audit/__tests__/audit-test-store';
 import { auditEntry, fixedClock, silentLogger } from '../../store/audit/__tests__/audit-fixtures';
+import { createAuditSealer } from '../../store/audit/seal/seal-chain';
+import { createSealFixture, cutTail, type SealFixture } from '../../store/audit/seal/__tests__/seal-fixtures';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -23,26 +25,40 @@ function runCli(env: Record<string, string>): Promise<{ code: number | null; std
 }
 
 let store: AuditTestStore;
+let seals: SealFixture;
 let ids: string[];
 beforeAll(async () => {
   store = await createAuditTestStore();
+  seals = await createSealFixture();
   const log = createAuditLog(store.pool, { clock: fixedClock(), logger: silentLogger });
   await Promise.all(Array.from({ length: 5 }, (_, n) => log.append(auditEntry(n + 1))));
   ids = (await store.pool.query<{ id: string }>('SELECT id FROM audit_entries ORDER BY seq')).rows.map((r) => r.id);
 });
 afterAll(async () => {
   await store.drop();
+  await seals.remove();
 });
 
 /** Stops the test's own connection first where the store is a PGlite folder: only one process may hold it. */
 async function cli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   await store.stop();
-  return runCli(store.env as Record<string, string>);
+  return runCli({ ...store.env as Record<string, string>, AUDIT_SEAL_DIR: seals.dir, AUDIT_SEAL_VERIFY_KEY: seals.publicJwk });
 }
 
+const UNSEALED = 'audit seal: not sealed yet: nothing outside the database vouches for the tail\n';
+const SEALED_AT = '2025-03-01T09:00:00.000Z';
+const MISSING = `audit seal: entries #4–#5 sealed at ${SEALED_AT} are missing (#3 is the last entry before them)\n`;
+
 describe('npm run audit:verify', () => {
-  test('an intact chain: exit 0 and the count', async () => {
-    expect(await cli()).toEqual({ code: 0, stdout: 'audit chain intact: 5 entries\n', stderr: '' });
+  test('an intact chain, not sealed yet: exit 0, the count, and that nothing vouches for the tail', async () => {
+    expect(await cli()).toEqual({ code: 0, stdout: `audit chain intact: 5 entries\n${UNSEALED}`, stderr: '' });
+  });
+
+  test('a tail cut after the seal: the chain still links, the seal names the missing entries, exit 1', async () => {
+    await store.reopen();
+    await createAuditSealer({ pool: store.pool, log: seals.log, keys: seals.keys, clock: fixedClock(SEALED_AT) }).seal('scheduled');
+    await cutTail(store.pool, 4);
+    expect(await cli()).toEqual({ code: 1, stdout: `audit chain intact: 3 entries\n${MISSING}`, stderr: '' });
   });
 
   test('a tampered entry: exit 1 naming it', async () => {
@@ -50,15 +66,16 @@ describe('npm run audit:verify', () => {
     await store.pool.query('ALTER TABLE audit_entries DISABLE TRIGGER ALL');
     await store.pool.query("UPDATE audit_entries SET unit = 'GZGAJ' WHERE seq = 3");
     await store.pool.query('ALTER TABLE audit_entries ENABLE TRIGGER ALL');
-    expect(await cli()).toEqual({ code: 1, stdout: `audit chain broken at entry #3 (${ids[2]}): hash mismatch\n`, stderr: '' });
+    expect(await cli()).toEqual({ code: 1, stdout: `audit chain broken at entry #3 (${ids[2]}): hash mismatch\n${MISSING}`, stderr: '' });
   });
 
   test('each run is recorded for supervision', async () => {
     await store.reopen();
-    const { rows } = await store.pool.query('SELECT ok, entries, broken_seq, broken_reason FROM audit_verifications ORDER BY id');
+    const { rows } = await store.pool.query('SELECT ok, entries, broken_seq, broken_reason, sealed_seq, seal_problem FROM audit_verifications ORDER BY id');
     expect(rows).toEqual([
-      { ok: true, entries: '5', broken_seq: null, broken_reason: null },
-      { ok: false, entries: '3', broken_seq: '3', broken_reason: 'hash mismatch' },
+      { ok: true, entries: '5', broken_seq: null, broken_reason: null, sealed_seq: null, seal_problem: null },
+      { ok: false, entries: '3', broken_seq: null, broken_reason: null, sealed_seq: '5', seal_problem: 'tail missing' },
+      { ok: false, entries: '3', broken_seq: '3', broken_reason: 'hash mismatch', sealed_seq: '5', seal_problem: 'tail missing' },
     ]);
   });
 

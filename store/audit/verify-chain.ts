@@ -22,6 +22,15 @@ interface EntryRow {
 }
 
 /**
+ * Part of the chain: the entries after a link already trusted (a sealed head),
+ * up to and including `upTo`. The default is the whole chain.
+ */
+export interface ChainSegment {
+  readonly after?: { readonly seq: string; readonly hash: string };
+  readonly upTo?: string;
+}
+
+/**
  * Walks the trail in seq order, a page of 1,000 at a time, and recomputes
  * every link. The first entry that fails is named: 'prev_hash does not link'
  * when it does not point at the entry before it (one was removed or
@@ -30,12 +39,15 @@ interface EntryRow {
  * from the end of the trail leave no broken link; a recorded verification
  * (audit_verifications) says how many entries there were then.
  */
-export async function verifyAuditChain(pool: Pool): Promise<AuditChainResult> {
-  let expectedPrev = GENESIS_HASH;
-  let lastSeq = '0';
+export async function verifyAuditChain(pool: Pool, segment: ChainSegment = {}): Promise<AuditChainResult> {
+  let expectedPrev = segment.after?.hash ?? GENESIS_HASH;
+  let lastSeq = segment.after?.seq ?? '0';
   let entries = 0;
   for (;;) {
-    const page = await pool.query<EntryRow>('SELECT * FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2', [lastSeq, PAGE]);
+    const page = await pool.query<EntryRow>(
+      'SELECT * FROM audit_entries WHERE seq > $1 AND ($3::bigint IS NULL OR seq <= $3) ORDER BY seq LIMIT $2',
+      [lastSeq, PAGE, segment.upTo ?? null],
+    );
     if (page.rows.length === 0) return { ok: true, entries };
     const records = await recordsOf(pool, page.rows[0]!.seq, page.rows.at(-1)!.seq);
     for (const row of page.rows) {

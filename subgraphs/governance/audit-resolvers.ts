@@ -132,6 +132,8 @@ export const auditResolvers: GraphQLResolverMap<Ctx> = {
         lastAuditVerification: verification && {
           verifiedAt: iso(verification.verifiedAt), ok: verification.ok, entries: verification.entries,
           brokenAtSeq: verification.brokenSeq, brokenReason: verification.brokenReason,
+          sealedAtSeq: verification.sealedSeq, sealedAt: verification.sealedAt && iso(verification.sealedAt),
+          sealProblem: verification.sealProblem, sealDetail: verification.sealDetail,
         },
       };
     },

@@ -136,7 +136,8 @@ describe('Query.accessesOfRecord', () => {
 });
 
 const SUPERVISION = `{ supervision { pendingApplications overdueApplications { id } applicationsByStatus { status count }
-  grantsActive grantsRevoked auditEntries lastAuditVerification { verifiedAt ok entries brokenAtSeq brokenReason } } }`;
+  grantsActive grantsRevoked auditEntries lastAuditVerification {
+    verifiedAt ok entries brokenAtSeq brokenReason sealedAtSeq sealedAt sealProblem sealDetail } } }`;
 
 describe('Query.supervision', () => {
   test('the city bureau sees the figures and the last chain verification', async () => {
@@ -148,6 +149,18 @@ describe('Query.supervision', () => {
     const after = await run('440100', SUPERVISION);
     expect((after.data!.supervision as Record<string, unknown>).lastAuditVerification).toEqual({
       verifiedAt: '2025-03-01T12:00:00.000Z', ok: false, entries: 2, brokenAtSeq: '2', brokenReason: 'hash mismatch',
+      sealedAtSeq: null, sealedAt: null, sealProblem: null, sealDetail: null,
+    });
+  });
+
+  test('it shows what the seal found: a cut tail with the chain intact', async () => {
+    const seal = { seq: '5', hash: 'a'.repeat(64), sealedAt: '2025-03-01T11:00:00.000Z', reason: 'scheduled' as const };
+    await recordAuditVerification(store.pool, { ok: true, entries: 3 }, NOW, { kind: 'tail missing', seal, lastSeq: '3', fromSeq: '4', toSeq: '5' });
+    const result = await run('440100', SUPERVISION);
+    expect((result.data!.supervision as Record<string, unknown>).lastAuditVerification).toEqual({
+      verifiedAt: '2025-03-01T12:00:00.000Z', ok: false, entries: 3, brokenAtSeq: null, brokenReason: null,
+      sealedAtSeq: '5', sealedAt: '2025-03-01T11:00:00.000Z', sealProblem: 'tail missing',
+      sealDetail: 'entries #4–#5 sealed at 2025-03-01T11:00:00.000Z are missing (#3 is the last entry before them)',
     });
   });
 
