@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { errors } from '../policies/errors';
@@ -10,15 +9,12 @@ import { newEnforcementState, type GatewayContext } from './gateway-context';
 
 /**
  * Open data without a token (Measures 第十九条): a request that carries no
- * Authorization header at all is served as the anonymous role, whose
- * effective permissions are the open resources only. A header that is there
- * but bad is still UNAUTHENTICATED: a client that meant to authenticate must
- * learn that it failed, not silently get less.
+ * Authorization header and no session cookie is served as the anonymous role
+ * (gateway/authenticate.ts), whose effective permissions are the open
+ * resources only. A credential that is there but bad is still
+ * UNAUTHENTICATED: a client that meant to authenticate must learn that it
+ * failed, not silently get less.
  */
-export function isAnonymousRequest(request: IncomingMessage): boolean {
-  return request.headers.authorization === undefined;
-}
-
 export function anonymousContext(): GatewayContext {
   return { requestId: randomUUID(), unit: ANONYMOUS_UNIT, tokenId: 'none', enforcement: newEnforcementState() };
 }

@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
-import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
+import { createGraphQLHttpServer, listen, type Listening, type Route } from '../platform/http-graphql';
 import type { KeyPair } from '../platform/keys';
 import { metricsContentType, metricsText } from '../platform/legacy-calls';
 import type { Logger } from '../platform/logger';
@@ -42,6 +42,8 @@ export interface GatewayOptions {
   readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
   /** Automatic persisted queries; Apollo's in-process cache when unset. */
   readonly persistedQueries?: PersistedQueryOptions;
+  /** HTTP routes beside /graphql: sign-in, sign-out, the OAuth token endpoint (gateway/people). */
+  readonly routes?: ReadonlyArray<Route>;
 }
 
 export interface RunningGateway extends Listening {
@@ -91,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         response.writeHead(200, { 'content-type': metricsContentType });
         response.end(await metricsText());
       },
-    }, ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
+    }, ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request)), ...(options.routes ?? [])],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

@@ -9,6 +9,10 @@ export interface GatewayContext {
   readonly purpose?: string;
   readonly scope?: ReadonlyArray<string>;
   readonly application?: string;
+  /** The signed-in person (account id) of a console session. */
+  readonly person?: string;
+  /** The registered app of a client-credentials token. */
+  readonly client?: string;
   /** Filled as the request goes through enforcement; read by the signing data source and the audit. */
   readonly enforcement: EnforcementState;
 }

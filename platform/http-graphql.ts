@@ -48,7 +48,7 @@ function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<stri
   return rest;
 }
 
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+export async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes));
   const chunks: Buffer[] = [];

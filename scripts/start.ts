@@ -1,5 +1,7 @@
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
+import { demoAccountsOf } from '../store/people';
+import { demoAccountsOn } from './pool-parts';
 import { startPool } from './start-pool';
 import { runUntilSignalled } from './run-until-signalled';
 
@@ -9,5 +11,14 @@ runUntilSignalled(async () => {
   const logger = createLogger(config.LOG_LEVEL, 'pool');
   const pool = await startPool(config, logger);
   logger.info({ gateway: pool.gatewayUrl }, `EduPool is up: ${pool.gatewayUrl} (token: npm run token -- --unit 440106)`);
+  if (demoAccountsOn(config)) {
+    const accounts = demoAccountsOf(pool.unitTree.all());
+    const lines = accounts.map((a) => `  ${a.login.padEnd(22)} ${a.displayName}`);
+    console.log([
+      `Demo accounts (${accounts.length}), every one with the password ${config.DEMO_PASSWORD}:`,
+      ...lines,
+      'Sign in: POST /auth/sign-in {"login","password"}; apps: POST /oauth/token (client_credentials).',
+    ].join('\n'));
+  }
   return pool.close;
 });
