@@ -77,7 +77,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(options.plugins ?? []),
       anonymousAccessPlugin(options.catalog),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
-      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Sandbox from a CDN and reports telemetry: the pool's page is its own console.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();

@@ -105,7 +105,9 @@ async function handle<TContext extends BaseContext>(
     sendJson(response, 200, { status: 'ok', ...(await options.health()) });
     return;
   }
-  const route = options.routes?.find((r) => r.method === method && r.path === url.pathname);
+  // A route path ending in "/" serves everything below it (the console's files).
+  const route = options.routes?.find((r) => r.method === method
+    && (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path))));
   if (route) {
     await route.handle(request, response);
     return;

@@ -14,6 +14,7 @@ import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore }
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
+import { consoleRoutes } from '../gateway/console-route';
 import { signInRoutes } from '../gateway/people/sign-in-routes';
 import { tokenEndpointRoute } from '../gateway/people/token-endpoint';
 import { hashPassword } from '../platform/passwords';
@@ -302,7 +303,7 @@ export async function startGatewayPart(
     disputes: objectionsRepository(shared.store.pool),
     plugins: features.plugins,
     persistedQueries: features.persistedQueries,
-    routes: peopleRoutes,
+    routes: [...peopleRoutes, ...consoleRoutes()],
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

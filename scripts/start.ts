@@ -1,6 +1,7 @@
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { demoAccountsOf } from '../store/people';
+import { ensureConsoleBuilt } from './ensure-console';
 import { demoAccountsOn } from './pool-parts';
 import { startPool } from './start-pool';
 import { runUntilSignalled } from './run-until-signalled';
@@ -9,6 +10,7 @@ import { runUntilSignalled } from './run-until-signalled';
 runUntilSignalled(async () => {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'pool');
+  ensureConsoleBuilt((message) => logger.info(message));
   const pool = await startPool(config, logger);
   logger.info({ gateway: pool.gatewayUrl }, `EduPool is up: ${pool.gatewayUrl} (token: npm run token -- --unit 440106)`);
   if (demoAccountsOn(config)) {
@@ -17,7 +19,7 @@ runUntilSignalled(async () => {
     console.log([
       `Demo accounts (${accounts.length}), every one with the password ${config.DEMO_PASSWORD}:`,
       ...lines,
-      'Sign in: POST /auth/sign-in {"login","password"}; apps: POST /oauth/token (client_credentials).',
+      `Console: ${new URL('/console/', pool.gatewayUrl).href} — apps get tokens at POST /oauth/token (client_credentials).`,
     ].join('\n'));
   }
   return pool.close;
