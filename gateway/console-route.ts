@@ -64,7 +64,7 @@ export function consoleRoutes(dist: string = CONSOLE_DIST): Route[] {
       },
     },
     {
-      method: 'GET', path: '/console/',
+      method: 'GET', path: '/console/', prefix: true,
       handle: async (request, response) => {
         let pathname: string;
         try {

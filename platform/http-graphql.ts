@@ -21,6 +21,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
 export interface Route {
   readonly method: 'GET' | 'POST';
   readonly path: string;
+  /** Serves every path that starts with `path` (the console's files), not just `path` itself. */
+  readonly prefix?: boolean;
   readonly handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
@@ -105,9 +107,7 @@ async function handle<TContext extends BaseContext>(
     sendJson(response, 200, { status: 'ok', ...(await options.health()) });
     return;
   }
-  // A route path ending in "/" serves everything below it (the console's files).
-  const route = options.routes?.find((r) => r.method === method
-    && (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path))));
+  const route = options.routes?.find((r) => r.method === method && (r.prefix ? url.pathname.startsWith(r.path) : r.path === url.pathname));
   if (route) {
     await route.handle(request, response);
     return;
