@@ -16,7 +16,7 @@ const subgraphNames = ['student', 'teacher', 'facility', 'governance'];
 const otherSubgraphs = (own) => subgraphNames.filter((name) => name !== own).flatMap((name) => [`../${name}/*`, `../${name}`, `**/subgraphs/${name}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'bench/results/', 'coverage/', '*.config.js', '*.config.mjs'] },
+  { ignores: ['node_modules/', 'data/', 'bench/results/', 'coverage/', '*.config.js', '*.config.mjs', 'console/dist/', 'console/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // A pg or ioredis client without an 'error' listener throws a dropped connection into whatever runs next.
-    ignores: ['platform/pg-clients.ts', 'platform/hot-state/redis-connections.ts', 'test/support/test-clients.ts'],
+    ignores: ['platform/pg-clients.ts', 'platform/hot-state/redis-connections.ts', 'test/support/test-clients.ts', 'console/**'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: "NewExpression[callee.name=/^(Client|Pool|Redis|Cluster)$/], NewExpression[callee.property.name=/^(Client|Pool|Redis|Cluster)$/]",

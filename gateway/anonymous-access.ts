@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ANONYMOUS_UNIT } from '../policies/permissions';
 import { newEnforcementState, type GatewayContext } from './gateway-context';
 
 /**
  * Open data without a token (Measures 第十九条): a request that carries no
- * Authorization header at all is served as the anonymous role, whose
- * effective permissions are the open resources only (the decision refuses
- * anything else: decision/checks/anonymous-reads-open-data.ts). A header that is there
+ * Authorization header and no session cookie is served as the anonymous role
+ * (gateway/authenticate.ts), whose effective permissions are the open
+ * resources only (the decision refuses anything else:
+ * decision/checks/anonymous-reads-open-data.ts). A credential that is there
  * but bad is still UNAUTHENTICATED: a client that meant to authenticate must
  * learn that it failed, not silently get less.
  */
-export function isAnonymousRequest(request: IncomingMessage): boolean {
-  return request.headers.authorization === undefined;
-}
-
 export function anonymousContext(): GatewayContext {
   return { requestId: randomUUID(), unit: ANONYMOUS_UNIT, tokenId: 'none', enforcement: newEnforcementState() };
 }

@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { errorMaskingPlugin } from '../platform/error-masking-plugin';
-import { createGraphQLHttpServer, listen, type Listening } from '../platform/http-graphql';
+import { createGraphQLHttpServer, listen, type Listening, type Route } from '../platform/http-graphql';
 import type { ContextSealer } from '../platform/context-sealer';
 import { metricsRoute } from '../platform/observability/metrics-route';
 import { requestMetricsPlugin } from '../platform/observability/request-metrics';
@@ -49,6 +49,8 @@ export interface GatewayOptions {
   readonly metricsToken?: string;
   /** What `/ready` checks: the store, the hot state, each subgraph (and through it its legacy system). */
   readonly probes?: ReadonlyArray<Probe>;
+  /** HTTP routes beside /graphql: sign-in, sign-out, the OAuth token endpoint (gateway/people). */
+  readonly routes?: ReadonlyArray<Route>;
 }
 
 export interface RunningGateway extends Listening {
@@ -88,7 +90,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),
       requestMetricsPlugin<GatewayContext>('gateway'),
-      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Sandbox from a CDN and reports telemetry: the pool's page is its own console.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
@@ -100,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     health: async () => ({ gateway: 'up', subgraphs: options.subgraphs.map((s) => s.name) }),
     ...(options.probes ? { probes: options.probes } : {}),
     unavailableAs503: true,
-    routes: [metricsRoute(options.metricsToken), ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request))],
+    routes: [metricsRoute(options.metricsToken), ...openDataRoutes(server, options.catalog, (request) => options.authenticator.authenticate(request)), ...(options.routes ?? [])],
   });
   const listening = await listen(http, options.port, options.host);
   logger.info({ url: listening.url }, 'gateway listening');

@@ -12,6 +12,10 @@ export interface GatewayContext {
   readonly tokenPurpose?: string;
   readonly scope?: ReadonlyArray<string>;
   readonly application?: string;
+  /** The signed-in person (account id) of a console session. */
+  readonly person?: string;
+  /** The registered app of a client-credentials token. */
+  readonly client?: string;
   /** Filled by the decision plugin and the subgraphs' answers; read by the signing data source and the audit. */
   readonly enforcement: EnforcementState;
 }

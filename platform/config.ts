@@ -79,6 +79,12 @@ const schema = z.object({
   AUDIT_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(600),
   AUDIT_TSA_URL: optionalUrl,
   PG_BIN_DIR: z.string().min(1).optional(),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1_800),
+  SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(300).max(7 * 86_400).default(28_800),
+  APP_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  // Unset = on, except in production: demo people must never appear in a real deployment by accident.
+  DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
+  DEMO_PASSWORD: z.string().min(8).max(200).default('EduPool-demo-2026'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

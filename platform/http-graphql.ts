@@ -36,6 +36,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
 export interface Route {
   readonly method: 'GET' | 'POST';
   readonly path: string;
+  /** Serves every path that starts with `path` (the console's files), not just `path` itself. */
+  readonly prefix?: boolean;
   readonly handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
@@ -68,7 +70,7 @@ function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<stri
   return rest;
 }
 
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+export async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new RefusedRequest(413, errors.queryTooCostly('request body size (bytes)', declared, maxBytes), {}, false);
   const chunks: Buffer[] = [];
@@ -134,7 +136,7 @@ async function handle<TContext extends BaseContext>(
     else sendJson(response, 503, { status: 'not ready', checks }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
     return;
   }
-  const route = options.routes?.find((r) => r.method === method && r.path === url.pathname);
+  const route = options.routes?.find((r) => r.method === method && (r.prefix ? url.pathname.startsWith(r.path) : r.path === url.pathname));
   if (route) {
     await route.handle(request, response);
     return;

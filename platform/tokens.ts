@@ -22,6 +22,10 @@ export interface TokenClaims {
   readonly scope?: ReadonlyArray<string>;
   readonly application?: string;
   readonly purpose?: string;
+  /** The signed-in person (an account id) a console session acts for. */
+  readonly person?: string;
+  /** The registered app (its client id) a client-credentials token was issued to. */
+  readonly client?: string;
 }
 
 export interface TokenRequest {
@@ -30,6 +34,8 @@ export interface TokenRequest {
   readonly scope?: ReadonlyArray<string>;
   readonly application?: string;
   readonly purpose?: string;
+  readonly person?: string;
+  readonly client?: string;
 }
 
 /** Parses `8h`, `30m`, `45s`, `2d` or plain seconds. */
@@ -50,6 +56,8 @@ export async function issueToken(keys: KeyPair, request: TokenRequest, now = new
     ...(request.scope?.length ? { scope: [...request.scope] } : {}),
     ...(request.application ? { application: request.application } : {}),
     ...(request.purpose ? { purpose: request.purpose } : {}),
+    ...(request.person ? { person: request.person } : {}),
+    ...(request.client ? { client: request.client } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT' })
     .setIssuer(TOKEN_ISSUER)
@@ -91,6 +99,8 @@ export async function verifyToken(keys: KeyPair, token: string, now = new Date()
       ...(scope ? { scope } : {}),
       ...(typeof payload.application === 'string' ? { application: payload.application } : {}),
       ...(typeof payload.purpose === 'string' ? { purpose: payload.purpose } : {}),
+      ...(typeof payload.person === 'string' ? { person: payload.person } : {}),
+      ...(typeof payload.client === 'string' ? { client: payload.client } : {}),
     };
   } catch (error) {
     if (error instanceof TokenRejected) throw error;

@@ -52,6 +52,10 @@ export const errors = {
   unauthenticated(reason: string): ErrorShape {
     return { message: `${reason} ${TOKEN_HINT}`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
   },
+  /** A person's sign-in or console session refused: the hint is the sign-in page, not a token. */
+  signInRefused(reason: string): ErrorShape {
+    return { message: `${reason} Sign in again at /console.`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
+  },
   /** A subgraph called by anything but the gateway: no token hint, the caller is not a client. */
   gatewayOnly(subgraph: string, reason: string): ErrorShape {
     return { message: `The ${subgraph} subgraph answers only the EduPool gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };

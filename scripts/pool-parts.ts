@@ -21,6 +21,11 @@ import { openGovernanceStore, tokenRevocationsRepository, type GovernanceStore }
 import { createGovernanceServices, governanceSubgraph } from '../subgraphs/governance';
 import { createPermissionsProvider } from '../gateway/enforcement/permissions-provider';
 import { createAuthenticator } from '../gateway/authenticate';
+import { consoleRoutes } from '../gateway/console-route';
+import { signInRoutes } from '../gateway/people/sign-in-routes';
+import { tokenEndpointRoute } from '../gateway/people/token-endpoint';
+import { hashPassword } from '../platform/passwords';
+import { accountsRepository, appCredentialsRepository, demoAccountsOf, seedDemoAccounts } from '../store/people';
 import { createTokenDenylist } from '../gateway/revocation/token-denylist';
 import { startGateway } from '../gateway/create-gateway';
 import { configuredLimits } from '../gateway/limits';
@@ -122,7 +127,8 @@ export interface PoolKeys {
 export async function loadPoolKeys(config: Config, gateway: boolean): Promise<PoolKeys> {
   const dataDir = config.DATA_DIR;
   return {
-    token: await loadKeyPair('token', { dataDir, signingJwk: config.TOKEN_SIGNING_KEY, verifyJwk: config.TOKEN_VERIFY_KEY }, false),
+    // The gateway is also the token issuer for console sessions and apps (gateway/people), so it holds the signing key.
+    token: await loadKeyPair('token', { dataDir, signingJwk: config.TOKEN_SIGNING_KEY, verifyJwk: config.TOKEN_VERIFY_KEY }, gateway),
     context: await loadContextKeys({
       dataDir, signingJwk: config.CONTEXT_SIGNING_KEY, verifyJwk: config.CONTEXT_VERIFY_KEY, fetchSecret: config.CONTEXT_FETCH_SECRET,
       fetchKeys: {
@@ -257,12 +263,23 @@ export async function startGovernancePart(
     store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
     calendar: chineseWorkingCalendar, logger, maxPageSize: config.MAX_PAGE_SIZE, hotState: shared.hotState,
   });
+  if (demoAccountsOn(config)) {
+    const added = await seedDemoAccounts(
+      shared.store.pool, demoAccountsOf(shared.unitTree.all()), await hashPassword(config.DEMO_PASSWORD), shared.clock.now(),
+    );
+    if (added > 0) logger.info({ added }, 'demo accounts created');
+  }
   // The store is shared with the gateway (grants, audit) and closed by whoever opened it.
   const unwatch = watchHotState(shared.hotState);
   return servePart(
     governanceSubgraph, { ...services, close: async () => unwatch() }, config.GOVERNANCE_SUBGRAPH_PORT, config, logger, keys,
     [postgresProbe('governance-store', shared.store.pool)], shared.hotState,
   );
+}
+
+/** Demo people exist on the embedded default and in development, never by default in production. */
+export function demoAccountsOn(config: Config): boolean {
+  return (config.DEMO_ACCOUNTS ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
 }
 
 /**
@@ -298,8 +315,24 @@ export async function startGatewayPart(
     // After the last entries are written, so the final seal covers them.
     await watch.close();
   };
+  const sessionSettings = {
+    absoluteSeconds: config.SESSION_ABSOLUTE_SECONDS, idleSeconds: config.SESSION_IDLE_SECONDS, secure: config.NODE_ENV === 'production',
+  };
+  const authenticator = createAuthenticator(
+    keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist, { hotState: shared.hotState, settings: sessionSettings },
+  );
+  const peopleRoutes = [
+    ...signInRoutes({
+      accounts: accountsRepository(shared.store.pool), revocations: tokenRevocationsRepository(shared.store.pool), hotState: shared.hotState,
+      tokenKeys: keys.token, session: sessionSettings, clock: shared.clock, logger,
+      unitName: (code) => shared.unitTree.get(code)?.name, authenticate: (request) => authenticator.authenticate(request),
+    }),
+    tokenEndpointRoute({
+      apps: appCredentialsRepository(shared.store.pool), tokenKeys: keys.token, ttlSeconds: config.APP_TOKEN_TTL_SECONDS, clock: shared.clock, logger,
+    }),
+  ];
   const features = hotStateFeatures(config, {
-    authenticator: createAuthenticator(keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist),
+    authenticator,
     hotState: shared.hotState, store: shared.store, unitTree: () => shared.unitTree, catalog: shared.catalog, clock: shared.clock,
   });
   const gateway = await startGateway({
@@ -331,6 +364,7 @@ export async function startGatewayPart(
       hotStateProbe(shared.hotState),
       ...Object.entries(urls).map(([name, url]) => partProbe(`subgraph:${name}`, url.replace(/\/graphql$/, '/ready'))),
     ],
+    routes: [...peopleRoutes, ...consoleRoutes()],
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

@@ -5,6 +5,7 @@ import { configuredLogger, type Logger } from '../platform/logger';
 import { DRAIN_MS } from '../platform/close-gracefully';
 import { servePglite } from '../platform/pglite-server';
 import { startLoadBalancer } from './load-balancer';
+import { ensureConsoleBuilt } from './ensure-console';
 import { loadPoolKeys, startLegacyStandIns } from './pool-parts';
 import { runUntilSignalled } from './run-until-signalled';
 
@@ -43,6 +44,8 @@ runUntilSignalled(async () => {
   try {
     // Made once here: children started at the same moment would otherwise each write a fresh key pair.
     await loadPoolKeys(config, true);
+    // Built once here too, for the same reason: every gateway instance serves the console.
+    ensureConsoleBuilt((message) => logger.info(message));
     // Every pg.Pool of the instances reaches the embedded databases over one socket server each: size them for it.
     const connections = 8 * 2 * instances + 8;
     const legacy = await startLegacyStandIns(config, logger, connections);

@@ -6,6 +6,7 @@ import {
   startLegacyStandIns, startStudentPart, startTeacherPart,
 } from './pool-parts';
 import { systemClock } from '../platform/clock';
+import { ensureConsoleBuilt } from './ensure-console';
 import { runUntilSignalled } from './run-until-signalled';
 
 /**
@@ -41,6 +42,7 @@ const starters: Record<string, (config: Config, logger: Logger) => Promise<() =>
     };
   },
   async gateway(config, logger) {
+    ensureConsoleBuilt((message) => logger.info(message));
     const shared = await sharedState(config, logger, true);
     // Without Redis this process's memory hot state is its own: no governance instance writes revocations into it.
     if (shared.hotState.kind === 'memory') logger.warn('no REDIS_URL: the token denylist is read from PostgreSQL on every request, grant changes seen at each GRANT_POLL_MS');

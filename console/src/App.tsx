@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { currentSession, signOut, type Person } from './api';
+import { roleLabels } from './labels';
+import { navigate, useRoute } from './route';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { GrantsPage } from './pages/GrantsPage';
+import { InboxPage } from './pages/InboxPage';
+import { SignInPage } from './pages/SignInPage';
+
+const pages = [
+  { key: '/inbox', label: '待办与申请' },
+  { key: '/catalog', label: '资源目录' },
+  { key: '/grants', label: '我的授权' },
+] as const;
+
+export function App() {
+  const [person, setPerson] = useState<Person | null | undefined>(undefined);
+  const route = useRoute();
+  const refresh = useCallback(async () => setPerson((await currentSession()).person ?? null), []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (person === undefined) return <Spin fullscreen />;
+  if (person === null) return <SignInPage onSignedIn={setPerson} />;
+
+  const applicationId = /^\/applications\/(.+)$/.exec(route)?.[1];
+  const selected = applicationId ? '/inbox' : route;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>广州市教育专题数据资源池</Typography.Text>
+        <Menu
+          theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1 }}
+          items={pages.map((p) => ({ key: p.key, label: p.label }))} onClick={({ key }) => navigate(key)}
+        />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-person">{person.displayName}（{person.unit.name}）</Typography.Text>
+          {person.roles.length === 0
+            ? <Tag>无角色</Tag>
+            : person.roles.map((role) => <Tag key={role} color="blue">{roleLabels[role] ?? role}</Tag>)}
+          <Button size="small" onClick={async () => {
+            await signOut();
+            setPerson(null);
+          }}>退出</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        {applicationId ? <ApplicationPage id={decodeURIComponent(applicationId)} person={person} />
+          : route === '/catalog' ? <CatalogPage />
+            : route === '/grants' ? <GrantsPage person={person} />
+              : <InboxPage person={person} />}
+      </Layout.Content>
+    </Layout>
+  );
+}

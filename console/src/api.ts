@@ -1,0 +1,50 @@
+import { cacheExchange, Client, fetchExchange } from 'urql';
+import type { CombinedError } from 'urql';
+
+/**
+ * The console is a client of the pool's own GraphQL and nothing more: the
+ * session cookie rides along (same origin), every refusal comes back as the
+ * pool's own error with its code and message, shown to the person as is.
+ */
+export const poolClient = new Client({
+  url: '/graphql',
+  exchanges: [cacheExchange, fetchExchange],
+  fetchOptions: { credentials: 'same-origin' },
+  requestPolicy: 'cache-and-network',
+  // Queries go as JSON POSTs like everything else: the gateway's CSRF prevention refuses a bare GET.
+  preferGetMethod: false,
+});
+
+export interface Person {
+  readonly id: string;
+  readonly login: string;
+  readonly displayName: string;
+  readonly unit: { readonly code: string; readonly name: string };
+  readonly roles: ReadonlyArray<string>;
+}
+
+interface PoolErrorBody {
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+async function authCall(path: string, init: RequestInit): Promise<{ person?: Person; error?: string }> {
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  const body = await response.json() as { person?: Person } & PoolErrorBody;
+  if (response.ok) return body.person ? { person: body.person } : {};
+  return { error: body.errors?.[0]?.message ?? `请求失败（HTTP ${response.status}）` };
+}
+
+export const currentSession = () => authCall('/auth/session', { method: 'GET' });
+
+export const signIn = (login: string, password: string) => authCall('/auth/sign-in', {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }),
+});
+
+export const signOut = () => authCall('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+
+/** What the pool said, in its own words (the message names the legal basis or the resource to apply for). */
+export function refusalText(error: CombinedError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error.graphQLErrors.length > 0) return error.graphQLErrors.map((e) => e.message).join('；');
+  return '无法连接数据资源池，请稍后重试。';
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { Provider } from 'urql';
+import { poolClient } from './api';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <Provider value={poolClient}>
+          <App />
+        </Provider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,52 @@
+import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { refusalText, type Person } from '../api';
+import { ShareApplicationsDocument, type ShareApplicationsQuery } from '../gql/graphql';
+import { daysLeft, formatInstant, statusLabels } from '../labels';
+import { navigate } from '../route';
+
+type Application = ShareApplicationsQuery['shareApplications'][number];
+
+/** 待办: what awaits the person's unit, deadline counting down; below it, every application the unit takes part in. */
+export function InboxPage({ person }: { person: Person }) {
+  const [{ data, error, fetching }] = useQuery({ query: ShareApplicationsDocument, variables: { first: 200 } });
+  const all = data?.shareApplications ?? [];
+  const awaiting = all.filter((a) => a.awaitingUnit === person.unit.code);
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={refusalText(error)} style={{ marginBottom: 16 }} />}
+      <Card title={`待办（${awaiting.length}）`} style={{ marginBottom: 24 }}>
+        <ApplicationsTable rows={awaiting} loading={fetching} />
+      </Card>
+      <Card title="本单位参与的共享申请">
+        <ApplicationsTable rows={all} loading={fetching} />
+      </Card>
+    </>
+  );
+}
+
+function ApplicationsTable({ rows, loading }: { rows: Application[]; loading: boolean }) {
+  return (
+    <Table<Application>
+      rowKey="id" size="middle" loading={loading} dataSource={rows} pagination={{ pageSize: 10 }}
+      onRow={(row) => ({ onClick: () => navigate(`/applications/${encodeURIComponent(row.id)}`), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: '申请编号', dataIndex: 'id', render: (id: string) => <Typography.Link>{id.slice(0, 8)}</Typography.Link> },
+        { title: '申请单位', dataIndex: 'applicant' },
+        { title: '资源', dataIndex: 'resources', render: (r: string[]) => r.join('、') },
+        { title: '用途', dataIndex: 'purpose' },
+        { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={statusLabels[s]?.color}>{statusLabels[s]?.text ?? s}</Tag> },
+        { title: '待办单位', dataIndex: 'awaitingUnit', render: (u: string | null) => u ?? '—' },
+        { title: '提交时间', dataIndex: 'submittedAt', render: formatInstant },
+        { title: '答复期限', render: (_: unknown, row: Application) => <Deadline row={row} /> },
+      ]}
+    />
+  );
+}
+
+function Deadline({ row }: { row: Application }) {
+  if (!row.awaitingUnit) return <Typography.Text type="secondary">已办结</Typography.Text>;
+  if (row.overdue) return <Tag color="red">已逾期 {-daysLeft(row.deadline)} 天</Tag>;
+  const left = daysLeft(row.deadline);
+  return <Tag color={left <= 3 ? 'orange' : 'default'}>剩余 {left} 天（{row.deadline.slice(0, 10)}）</Tag>;
+}

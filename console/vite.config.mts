@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The console is served by the gateway at /console (gateway/console-route.ts),
+ * so every asset URL starts there and nothing is loaded from elsewhere. JSX
+ * goes through Vite's own transform (React 17+ automatic runtime).
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/console/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2_000,
+    rolldownOptions: {
+      // Ant Design marks its modules "use client" for React Server Components; a client-only bundle has no use for it.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
+  logLevel: 'warn',
+});

@@ -1,0 +1,3 @@
+export { isPersonRole, personRoles, roleFitsUnit, roleLabels, type PersonRole } from './roles';
+export { judgeSignIn, lockedUntil, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, type SignInState, type SignInVerdict } from './sign-in-lockout';
+export { checkClientScope, type ClientScopeVerdict } from './client-scope';

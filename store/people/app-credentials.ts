@@ -1,0 +1,91 @@
+import type { Pool } from 'pg';
+
+/**
+ * A unit's registered app (migration 020): its scope of catalog resources,
+ * its declared purpose and the hash of its secret. The secret itself is shown
+ * once, when it is made, and never stored.
+ */
+export interface AppCredential {
+  readonly clientId: string;
+  readonly unit: string;
+  readonly name: string;
+  readonly scope: ReadonlyArray<string>;
+  readonly purpose: string;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly rotatedAt?: Date;
+  readonly revokedAt?: Date;
+}
+
+export interface AppCredentialsRepository {
+  register(app: Omit<AppCredential, 'rotatedAt' | 'revokedAt'> & { readonly secretHash: string }): Promise<AppCredential>;
+  /** The app and its secret hash, for the token endpoint; revoked apps included (the caller refuses them). */
+  forClientAuthentication(clientId: string): Promise<{ app: AppCredential; secretHash: string } | undefined>;
+  ofUnit(unit: string): Promise<AppCredential[]>;
+  /** Replaces the secret; false when the app is unknown, of another unit or revoked. */
+  rotate(clientId: string, unit: string, secretHash: string, at: Date): Promise<boolean>;
+  /** Revokes the app for good; false when unknown, of another unit or already revoked. */
+  revoke(clientId: string, unit: string, revokedBy: string, at: Date): Promise<boolean>;
+}
+
+interface AppRow {
+  client_id: string;
+  unit: string;
+  name: string;
+  scope: string[];
+  purpose: string;
+  secret_hash: string;
+  created_by: string;
+  created_at: Date;
+  rotated_at: Date | null;
+  revoked_at: Date | null;
+}
+
+function readApp(row: AppRow): AppCredential {
+  return {
+    clientId: row.client_id,
+    unit: row.unit,
+    name: row.name,
+    scope: row.scope,
+    purpose: row.purpose,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    ...(row.rotated_at ? { rotatedAt: row.rotated_at } : {}),
+    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+  };
+}
+
+export function appCredentialsRepository(pool: Pool): AppCredentialsRepository {
+  return {
+    register: async (app) => {
+      const { rows } = await pool.query<AppRow>(
+        `INSERT INTO app_credentials (client_id, unit, name, scope, purpose, secret_hash, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [app.clientId, app.unit, app.name, [...app.scope], app.purpose, app.secretHash, app.createdBy, app.createdAt],
+      );
+      return readApp(rows[0]!);
+    },
+    forClientAuthentication: async (clientId) => {
+      const { rows } = await pool.query<AppRow>('SELECT * FROM app_credentials WHERE client_id = $1', [clientId]);
+      return rows[0] ? { app: readApp(rows[0]), secretHash: rows[0].secret_hash } : undefined;
+    },
+    ofUnit: async (unit) => {
+      const { rows } = await pool.query<AppRow>('SELECT * FROM app_credentials WHERE unit = $1 ORDER BY created_at, client_id', [unit]);
+      return rows.map(readApp);
+    },
+    rotate: async (clientId, unit, secretHash, at) => {
+      const result = await pool.query(
+        'UPDATE app_credentials SET secret_hash = $3, rotated_at = $4 WHERE client_id = $1 AND unit = $2 AND revoked_at IS NULL',
+        [clientId, unit, secretHash, at],
+      );
+      return result.rowCount === 1;
+    },
+    revoke: async (clientId, unit, revokedBy, at) => {
+      const result = await pool.query(
+        'UPDATE app_credentials SET revoked_at = $4, revoked_by = $3 WHERE client_id = $1 AND unit = $2 AND revoked_at IS NULL',
+        [clientId, unit, revokedBy, at],
+      );
+      return result.rowCount === 1;
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { Browser } from 'playwright-core';
+import { ensureConsoleBuilt } from '../../scripts/ensure-console';
+import { signIn, withCookie } from '../people/people-support';
+import { startTestPool, type TestPool } from '../support/test-pool';
+import { launchChromium, screenshot, signInThroughConsole } from './console-browser';
+
+/**
+ * Issue 14, the share process run by people in the console, in Debian's
+ * Chromium: a school clerk's application is endorsed by the district
+ * reviewer and approved by the city data officer with a mask on one field,
+ * and the school then reads the masked value. A person without a role sees
+ * no action, and five wrong passwords lock an account.
+ */
+// A browser, a pool and scrypt on two shared cores: generous bounds on failure, no timing asserted.
+jest.setTimeout(300_000);
+const PASSWORD = 'EduPool-demo-2026';
+const SCHOOL = '2144017078';
+let pool: TestPool;
+let browser: Browser;
+let consoleUrl: string;
+
+beforeAll(async () => {
+  ensureConsoleBuilt(() => undefined);
+  pool = await startTestPool();
+  consoleUrl = new URL('/console/', pool.url).href;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pool?.close();
+});
+
+const APPLY = `mutation {
+  applyForShare(input: { resources: ["GZJY-XS-001"], fields: ["Query.students", "Student.name", "Student.gender"],
+    purpose: "学区学位统筹", rowScope: ["440106"], validUntil: "2027-06-30" }) { id status awaitingUnit }
+}`;
+
+describe('the share process in the console', () => {
+  let applicationId: string;
+
+  it('lets the school clerk apply (through the pool\'s GraphQL, as the console does)', async () => {
+    const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
+    const reply = await withCookie(pool, cookie, APPLY);
+    expect(reply.body.errors).toBeUndefined();
+    const application = reply.body.data!.applyForShare as { id: string; status: string; awaitingUnit: string };
+    expect(application).toMatchObject({ status: 'SUBMITTED', awaitingUnit: '440106' });
+    applicationId = application.id;
+  });
+
+  it('shows the district reviewer the application in the inbox, with its deadline, and lets them endorse it', async () => {
+    const page = await browser.newPage();
+    await signInThroughConsole(page, consoleUrl, '440106.review', PASSWORD);
+    await page.getByText('待办（1）').waitFor();
+    await page.getByText(/剩余 \d+ 天/).first().waitFor();
+    await screenshot(page, '01-inbox-reviewer');
+    await page.getByText(applicationId.slice(0, 8)).first().click();
+    await page.getByText('办理过程').waitFor();
+    await page.getByRole('button', { name: '审核同意上报' }).click();
+    await page.getByText('已审核上报').first().waitFor();
+    await screenshot(page, '02-application-endorsed');
+    await page.close();
+  });
+
+  it('lets the city data officer approve with a mask on one field', async () => {
+    const page = await browser.newPage();
+    await signInThroughConsole(page, consoleUrl, '440100.data', PASSWORD);
+    await page.getByText('待办（1）').waitFor();
+    await page.getByText(applicationId.slice(0, 8)).first().click();
+    await page.getByRole('button', { name: /同意（设定条件）/ }).click();
+    await page.getByLabel('Student.name 脱敏').click();
+    await page.getByTitle('姓名只留姓').click();
+    await screenshot(page, '03-approve-with-mask');
+    await page.getByRole('button', { name: /同\s*意/ }).last().click();
+    await page.getByText('已同意').first().waitFor();
+    await page.getByText(/脱敏 Student\.name（姓名只留姓）/).waitFor();
+    await screenshot(page, '04-application-approved');
+    await page.close();
+  });
+
+  it('serves the school the masked name under the grant, and shows the grant on its grants page', async () => {
+    const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
+    const reply = await withCookie(pool, cookie, '{ students(first: 5, filter: { school: "2144017084" }) { edges { node { name gender { code } } } } }');
+    expect(reply.body.errors).toBeUndefined();
+    const names = (reply.body.data!.students as { edges: Array<{ node: { name: string } }> }).edges.map((e) => e.node.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^\p{Script=Han}\*+$/u);
+    const page = await browser.newPage();
+    await signInThroughConsole(page, consoleUrl, `${SCHOOL}.clerk`, PASSWORD);
+    await page.getByRole('menuitem', { name: '我的授权' }).click();
+    await page.getByText('学区学位统筹').waitFor();
+    await page.getByText(/Student\.name：姓名只留姓/).waitFor();
+    await screenshot(page, '05-grants-school');
+    await page.getByRole('menuitem', { name: '资源目录' }).click();
+    await page.getByText('GZJY-XS-002').waitFor();
+    await screenshot(page, '06-catalog');
+    await page.close();
+  });
+});
+
+describe('people without the role, and wrong passwords', () => {
+  it('shows a person without a role no action on a pending application', async () => {
+    const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
+    const applied = await withCookie(pool, cookie, APPLY.replace('学区学位统筹', '第二次申请'));
+    const id = (applied.body.data!.applyForShare as { id: string }).id;
+    const page = await browser.newPage();
+    await signInThroughConsole(page, consoleUrl, '440106.guest', PASSWORD);
+    await page.getByText('无角色').waitFor();
+    await page.goto(`${consoleUrl}#/applications/${id}`);
+    await page.getByText('办理过程').waitFor();
+    expect(await page.getByRole('button', { name: '审核同意上报' }).count()).toBe(0);
+    expect(await page.getByText('办理', { exact: true }).count()).toBe(0);
+    await screenshot(page, '07-no-role-no-action');
+    await page.close();
+  });
+
+  it('locks the account after five wrong passwords and says so on the sign-in page', async () => {
+    const page = await browser.newPage();
+    for (let i = 0; i < 5; i += 1) {
+      await signInThroughConsole(page, consoleUrl, '440112.clerk', `wrong-${i}`);
+      await page.getByRole('alert').waitFor();
+    }
+    await signInThroughConsole(page, consoleUrl, '440112.clerk', PASSWORD);
+    await page.getByText(/locked until/).waitFor();
+    await screenshot(page, '08-locked');
+    await page.close();
+  });
+});
