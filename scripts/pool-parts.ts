@@ -6,7 +6,7 @@ import type { Config } from '../platform/config';
 import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
-import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
+import { chineseWorkingCalendar, shippedCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
 import { objectionsRepository } from '../store/objections/objections-repository';
@@ -181,7 +181,7 @@ export function configuredSubgraphUrls(config: Config): SubgraphUrls {
 
 /** The catalog as policies/ ships it; its providers are fixed units, so it needs no school directory. */
 export function poolCatalog(): Catalog {
-  return loadDefaultCatalog(createUnitTree(fixedUnits));
+  return shippedCatalog();
 }
 
 export function openStore(config: Config, logger: Logger, clock: Clock): Promise<GovernanceStore> {

@@ -1,9 +1,8 @@
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import type { GraphQLResolveInfo } from 'graphql';
-import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
+import { shippedCatalog, type Catalog } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
-import { fixedUnits } from '../../policies/units';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { compileRules } from './catalog-rules';
 import { classifyFields } from './field-classes';
@@ -32,7 +31,7 @@ export interface CatalogGuardOptions {
 
 export function catalogGuard(options: CatalogGuardOptions): SubgraphGuard {
   return (schema, logger) => {
-    const catalog = options.catalog ?? loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code)));
+    const catalog = options.catalog ?? shippedCatalog();
     const fields = classifyFields(schema, (coordinate) => catalog.resourceOf(coordinate) !== undefined);
     const rules = shield(compileRules(fields, catalog, options.records, logger), {
       fallbackRule: deny,
