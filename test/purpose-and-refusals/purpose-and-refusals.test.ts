@@ -117,7 +117,7 @@ describe('a refusal inside a list', () => {
   it('nulls the refused field of each record at its own path; its siblings and the list survive', async () => {
     await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Query.students', 'Student.id', 'Student.gender', 'Student.school'] });
     await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Student.name'], rowScope: ['440106'] });
-    const body = await ask('GZJYYJY', '{ students(first: 100) { edges { node { id gender name school { district { code } } } } } }', { header: PURPOSE });
+    const body = await ask('GZJYYJY', '{ students(first: 100) { edges { node { id gender { code } name school { district { code } } } } } }', { header: PURPOSE });
     expect((body.errors ?? []).filter((e) => e.extensions?.code !== 'OUT_OF_SCOPE')).toEqual([]);
     const nodes = (body.data!.students as { edges: Array<{ node: { id: string; gender: unknown; name: string | null; school: { district: { code: string } } } }> }).edges.map((e) => e.node);
     const outside = nodes.filter((n) => n.school.district.code !== '440106');
