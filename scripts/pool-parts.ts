@@ -9,7 +9,7 @@ import { ContextSealer } from '../platform/context-sealer';
 import { loadKeyPair, type KeyPair } from '../platform/keys';
 import type { Logger } from '../platform/logger';
 import { directoryProbe, hotStateProbe, httpProbe, partProbe, postgresProbe, postgresUrlProbe, type Probe } from '../platform/readiness';
-import { chineseWorkingCalendar, createUnitTree, fixedUnits, loadDefaultCatalog, type Catalog, type UnitTree } from '../policies';
+import { chineseWorkingCalendar, shippedCatalog, type Catalog, type UnitTree } from '../policies';
 import type { Clock } from '../platform/clock';
 import { createAuditLog } from '../store/audit/audit-log';
 import { measuredAppend, watchHotState } from '../platform/observability/state-metrics';
@@ -225,7 +225,7 @@ export function configuredSubgraphUrls(config: Config): SubgraphUrls {
 
 /** The catalog as policies/ ships it; its providers are fixed units, so it needs no school directory. */
 export function poolCatalog(): Catalog {
-  return loadDefaultCatalog(createUnitTree(fixedUnits));
+  return shippedCatalog();
 }
 
 export function openStore(config: Config, logger: Logger, clock: Clock): Promise<GovernanceStore> {

@@ -1,5 +1,6 @@
 import { declaredCoordinates } from '../coordinates';
 import { deepFreeze } from '../deep-freeze';
+import { fixedUnits } from '../units';
 import { loadCatalog, type Catalog, type CatalogContext } from './load-catalog';
 import type { CatalogResourceInput } from './resource';
 import { facilityResources } from './resources/facility';
@@ -27,4 +28,15 @@ export const catalogResources: ReadonlyArray<CatalogResourceInput> = deepFreeze(
 /** The shipped catalog checked against the declared schema and the given units. */
 export function loadDefaultCatalog(units: CatalogContext['units']): Catalog {
   return loadCatalog(catalogResources, { units, knownCoordinates: declaredCoordinates });
+}
+
+let shipped: Catalog | undefined;
+
+/**
+ * The shipped catalog over the fixed units (every provider is one), loaded
+ * once per process: the gateway and every subgraph in it share this one
+ * object instead of each validating the catalog again.
+ */
+export function shippedCatalog(): Catalog {
+  return (shipped ??= loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code))));
 }

@@ -1,9 +1,8 @@
 import { applyMiddleware, type IMiddleware, type IMiddlewareFieldMap, type IMiddlewareGenerator, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
+import { shippedCatalog, type Catalog } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
-import { fixedUnits } from '../../policies/units';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import { compileDecisions, compileRules } from './catalog-rules';
 import { classifyFields, type ClassifiedField } from './field-classes';
@@ -43,7 +42,7 @@ export interface CatalogGuardOptions {
 
 export function catalogGuard(options: CatalogGuardOptions): SubgraphGuard {
   return (schema, logger) => {
-    const catalog = options.catalog ?? loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code)));
+    const catalog = options.catalog ?? shippedCatalog();
     const fields = classifyFields(schema, (coordinate) => catalog.resourceOf(coordinate) !== undefined);
     const decisions = compileDecisions(fields, catalog, options.records, logger);
     const shielded = shieldedCoordinates(schema, fields);

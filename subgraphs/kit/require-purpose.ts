@@ -1,10 +1,7 @@
-import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
+import { shippedCatalog, type Catalog } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
-import { fixedUnits } from '../../policies/units';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { BaseSubgraphContext } from './subgraph-definition';
-
-let shipped: Catalog | undefined;
 
 /**
  * The purpose the request's token states, required when the coordinate's
@@ -15,12 +12,12 @@ let shipped: Catalog | undefined;
  * 按最小化原则). Without one the call is FORBIDDEN before any legacy call.
  */
 export function requirePurpose(context: BaseSubgraphContext, coordinate: string, catalog?: Catalog): string | undefined {
-  const resource = (catalog ?? (shipped ??= loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code))))).resourceOf(coordinate);
+  const resource = (catalog ?? shippedCatalog()).resourceOf(coordinate);
   const purpose = context.request.purpose?.trim();
   if (resource?.conditions.purposeRequired && !purpose) {
     throw toGraphQLError(errors.forbidden(
       `call ${coordinate} without a purpose`,
-      `catalog resource ${resource.code} requires every call to state its purpose: use a token issued with one (npm run token -- --purpose …), the purpose your grant was made for.`,
+      `catalog resource ${resource.code} requires every call to state its purpose: declare the purpose your grant was made for (header x-edupool-purpose, or a token issued with it: npm run token -- --purpose …).`,
     ));
   }
   return purpose || undefined;

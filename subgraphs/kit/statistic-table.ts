@@ -1,7 +1,6 @@
-import { loadDefaultCatalog, type Catalog } from '../../policies/catalog';
+import { shippedCatalog, type Catalog } from '../../policies/catalog';
 import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
-import { fixedUnits } from '../../policies/units';
 import { rowScopeOf } from '../../policies/permissions';
 import type { Permissions } from '../../policies/permissions/types';
 import {
@@ -118,11 +117,9 @@ function noteOf(kind: TableKind, p: PerturbationParameters | null): string {
   return `${method}各级合计单独扰动，可能不等于其各单元格之和。`;
 }
 
-let shipped: Catalog | undefined;
-
-/** The shipped catalog, as the guard loads it: the perturbation parameters and update cycles are read from it. */
+/** The process's one catalog (policies' shippedCatalog): the perturbation parameters and update cycles are read from it. */
 function catalog(): Catalog {
-  return (shipped ??= loadDefaultCatalog(new Set(fixedUnits.map((unit) => unit.code))));
+  return shippedCatalog();
 }
 
 /** The catalog's setting on the statistics resource (Measures ch. 2: the catalog states how each resource is served). */

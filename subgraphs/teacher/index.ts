@@ -9,8 +9,7 @@ import type { SubgraphDefinition } from '../kit/subgraph-definition';
 import { createHttpTeacherHrAdapter, type TeacherHrAdapter } from './adapter';
 import { createTeacherLoaders } from './loaders';
 import type { Teacher } from './mapper';
-import { loadDefaultCatalog } from '../../policies/catalog';
-import { fixedUnits } from '../../policies/units';
+import { shippedCatalog } from '../../policies/catalog';
 import { mergeResolvers } from '../kit/merge-resolvers';
 import { resolvers, type TeacherContext } from './resolvers';
 import { statisticsResolvers } from './statistics-resolvers';
@@ -50,7 +49,7 @@ export function createTeacherServices(options: TeacherServiceOptions): TeacherSe
     timeoutMs: options.timeoutMs,
     logger: options.logger ?? createLogger('info', 'teacher-subgraph'),
   });
-  const refreshMs = options.statisticsRefreshMs ?? cycleMs[loadDefaultCatalog(new Set(fixedUnits.map((u) => u.code))).resourceOf('Query.teachers')!.updateCycle]!;
+  const refreshMs = options.statisticsRefreshMs ?? cycleMs[shippedCatalog().resourceOf('Query.teachers')!.updateCycle]!;
   // An adapter of its own: the table's paging is the refresh's, not any request's, and is counted apart.
   const refreshAdapter = createHttpTeacherHrAdapter({
     baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, logger: options.logger ?? createLogger('info', 'teacher-subgraph'),
