@@ -80,7 +80,9 @@ describe('the share process in the console', () => {
 
   it('serves the school the masked name under the grant, and shows the grant on its grants page', async () => {
     const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
-    const reply = await withCookie(pool, cookie, '{ students(first: 5, filter: { school: "2144017084" }) { edges { node { name gender { code } } } } }');
+    // The grant is bound to its purpose: a read under it declares that purpose (x-edupool-purpose, percent-encoded UTF-8).
+    const reply = await withCookie(pool, cookie, '{ students(first: 5, filter: { school: "2144017084" }) { edges { node { name gender { code } } } } }',
+      { 'x-edupool-purpose': encodeURIComponent('学区学位统筹') });
     expect(reply.body.errors).toBeUndefined();
     const names = (reply.body.data!.students as { edges: Array<{ node: { name: string } }> }).edges.map((e) => e.node.name);
     expect(names.length).toBeGreaterThan(0);

@@ -10,9 +10,9 @@ export async function signIn(pool: TestPool, login: string, password: string) {
   return { status: response.status, body, setCookie, cookie: setCookie.split(';')[0] ?? '' };
 }
 
-export async function withCookie(pool: TestPool, cookie: string, query: string) {
+export async function withCookie(pool: TestPool, cookie: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(pool.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }),
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify({ query }),
   });
   return { status: response.status, body: await response.json() as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions: { code: string } }> } };
 }
