@@ -34,6 +34,7 @@ const schema = z.object({
   REDIS_CLUSTER_NODES: z.string().regex(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, 'host:port,host:port,... (seed nodes of the cluster)').optional(),
   REDIS_KEY_PREFIX: z.string().min(1).max(64).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('edupool:'),
   LEGACY_STUDENT_DB_URL: optionalUrl,
+  LEGACY_STUDENT_DB_PREPARED: z.enum(['on', 'off']).default('off'),
   LEGACY_TEACHER_API_URL: optionalUrl,
   LEGACY_TEACHER_API_KEY: z.string().min(8).default('edupool-demo-teacher-key'),
   LEGACY_STUDENT_DB_PORT: port(4010),

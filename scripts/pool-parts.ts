@@ -147,6 +147,7 @@ export async function startStudentPart(
   const services = createStudentServices({
     cellKeySecret: await cellKeySecretOf(config),
     databaseUrl: studentDbUrl, maxPageSize: config.MAX_PAGE_SIZE, statementTimeoutMs: config.LEGACY_TIMEOUT_MS, logger,
+    preparedStatements: config.LEGACY_STUDENT_DB_PREPARED === 'on',
     ...(onQuery ? { onQuery } : {}),
   });
   return servePart(studentSubgraph, services, config.STUDENT_SUBGRAPH_PORT, config, logger, keys, [postgresUrlProbe('legacy:student-status', studentDbUrl)], hotState);

@@ -71,7 +71,7 @@ export async function startDeployment(log: (line: string) => void, cpuProfileDir
       'plainStudent', 'plainTeacher', 'plainFacility', 'plainStudentMetrics', 'plainTeacherMetrics', 'plainFacilityMetrics', 'plainGateway', 'hive']);
     const env: Record<string, string> = {
       NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, HOST: '127.0.0.1',
-      DATABASE_URL: store.url, REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: prefix, METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      DATABASE_URL: store.url, REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: prefix, METRICS_TOKEN: BENCH_METRICS_TOKEN, LEGACY_STUDENT_DB_PREPARED: 'on',
       LEGACY_STUDENT_DB_URL: legacyDb.url, LEGACY_TEACHER_PORT: String(ports.teacherApi), LEGACY_TEACHER_LATENCY_MS: '0',
       LEGACY_TEACHER_API_URL: `http://127.0.0.1:${ports.teacherApi}`, LEGACY_TEACHER_API_KEY: 'edupool-demo-teacher-key',
       LEGACY_FACILITY_DIR: path.join(dataDir, 'legacy', 'facility'),

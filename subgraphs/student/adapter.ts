@@ -115,6 +115,14 @@ export interface PgStudentDbOptions {
   readonly statementTimeoutMs: number;
   readonly onQuery?: (sql: string, params: unknown[]) => void;
   readonly logger?: Logger;
+  /**
+   * Named (prepared) statements. Only for a PostgreSQL server where each
+   * connection is its own session: the embedded PGlite serves every
+   * connection from one session, and PgBouncer in transaction mode hands a
+   * connection's statements to others, so a second "prepare" of the same
+   * name fails there (42P05).
+   */
+  readonly preparedStatements?: boolean;
 }
 
 const IN_SCHOOL = '01';
@@ -144,7 +152,8 @@ export function createPgStudentDb(options: PgStudentDbOptions): StudentDb {
     options.onQuery?.(sql, params);
     let rows: Record<string, unknown>[];
     try {
-      rows = await legacyCall('student-status', 'sql', async () => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Record<string, unknown>[]);
+      const query = options.preparedStatements ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params };
+      rows = await legacyCall('student-status', 'sql', async () => (await pool.query(query)).rows as Record<string, unknown>[]);
     } catch (error) {
       if (isOurMistake(error)) throw error;
       options.logger?.warn({ err: error }, 'student-status DB query failed');

@@ -40,6 +40,8 @@ export interface StudentServicesOptions {
   readonly onQuery?: (sql: string, params: unknown[]) => void;
   /** Where connection failures and malformed legacy rows are logged. */
   readonly logger?: Logger;
+  /** Named statements (LEGACY_STUDENT_DB_PREPARED): a real PostgreSQL only, not PGlite nor PgBouncer in transaction mode. */
+  readonly preparedStatements?: boolean;
 }
 
 export function createStudentServices(options: StudentServicesOptions): StudentServices & { close(): Promise<void> } {
@@ -49,6 +51,7 @@ export function createStudentServices(options: StudentServicesOptions): StudentS
     statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.preparedStatements ? { preparedStatements: true } : {}),
   });
   return { db, maxPageSize: options.maxPageSize ?? 500, cellKeySecret: options.cellKeySecret, close: () => db.close() };
 }

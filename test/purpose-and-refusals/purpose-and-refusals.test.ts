@@ -116,18 +116,19 @@ describe('a field never granted', () => {
 describe('a refusal inside a list', () => {
   it('nulls the refused field of each record at its own path; its siblings and the list survive', async () => {
     await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Query.students', 'Student.id', 'Student.gender', 'Student.school'] });
-    // The names are granted over the school of the first student of the page only.
-    const [first] = await pool.legacySql<{ xxdm: string }>('SELECT xxdm FROM xsjbxx ORDER BY xh LIMIT 1');
-    const school = first!.xxdm;
+    // The names are granted over one school only; the page holds students of that school and of another.
+    const schools = await pool.legacySql<{ xxdm: string }>('SELECT DISTINCT xxdm FROM xsjbxx ORDER BY xxdm LIMIT 2');
+    const [school, other] = schools.map((s) => s.xxdm) as [string, string];
     await grant('GZJYYJY', { resources: ['GZJY-XS-001'], fields: ['Student.name'], rowScope: [school] });
-    const body = await ask('GZJYYJY', '{ students(first: 100) { edges { node { id gender { code } name school { code } } } } }', { header: PURPOSE });
+    const page = (code: string) => `students(first: 10, filter: { school: "${code}" }) { edges { node { id gender { code } name school { code } } } }`;
+    const body = await ask('GZJYYJY', `{ inside: ${page(school)} outside: ${page(other)} }`, { header: PURPOSE });
     expect((body.errors ?? []).filter((e) => e.extensions?.code !== 'OUT_OF_SCOPE')).toEqual([]);
-    const nodes = (body.data!.students as { edges: Array<{ node: { id: string; gender: unknown; name: string | null; school: { code: string } } }> }).edges.map((e) => e.node);
-    const outside = nodes.filter((n) => n.school.code !== school);
-    const inside = nodes.filter((n) => n.school.code === school);
+    type Page = { edges: Array<{ node: { id: string; gender: unknown; name: string | null; school: { code: string } } }> };
+    const inside = (body.data!.inside as Page).edges.map((e) => e.node);
+    const outside = (body.data!.outside as Page).edges.map((e) => e.node);
     expect(outside.length).toBeGreaterThan(0);
     expect(inside.length).toBeGreaterThan(0);
-    expect(outside.every((n) => n.name === null && n.id !== null && n.gender !== null)).toBe(true);
+    expect(outside.every((n) => n.name === null && n.id !== null && n.gender !== null && n.school.code === other)).toBe(true);
     expect(inside.every((n) => typeof n.name === 'string')).toBe(true);
     const errors = body.errors ?? [];
     expect(errors).toHaveLength(outside.length);
