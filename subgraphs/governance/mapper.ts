@@ -150,3 +150,29 @@ export function toAccessEntries(
     return { coordinate, status, resource: permission.resource, shareType, legalBasis, conditions };
   });
 }
+
+const STATUS_RANK: Readonly<Record<AccessStatus, number>> = { NOT_SHARED: 0, APPLYABLE: 1, JURISDICTION: 2, GRANTED: 3, OPEN: 4 };
+
+/**
+ * One unit's access over several declared purposes: a grant fixed to a
+ * purpose opens its fields only to reads declaring it, so "my access" is the
+ * union of what each of the unit's purposes opens, each way listed once with
+ * its purpose (the reader then knows which purpose to declare).
+ */
+export function mergeAccessEntries(sets: ReadonlyArray<ReadonlyArray<AccessEntryView>>): AccessEntryView[] {
+  const merged = new Map<string, AccessEntryView>();
+  for (const entry of sets.flat()) {
+    const known = merged.get(entry.coordinate);
+    if (!known) {
+      merged.set(entry.coordinate, entry);
+      continue;
+    }
+    const conditions = [...known.conditions];
+    for (const condition of entry.conditions) {
+      if (!conditions.some((c) => JSON.stringify(c) === JSON.stringify(condition))) conditions.push(condition);
+    }
+    const status = STATUS_RANK[entry.status as AccessStatus] > STATUS_RANK[known.status as AccessStatus] ? entry.status : known.status;
+    merged.set(entry.coordinate, { ...known, status, conditions });
+  }
+  return [...merged.values()];
+}

@@ -12,7 +12,7 @@ import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { GovernanceLoaders } from './loaders';
 import type { TokenRevocationService } from './token-revocations';
 import {
-  toAccessEntries, toApplicationView, toCatalogResourceView, toEventView, toGrantView, type ApplicationView,
+  mergeAccessEntries, toAccessEntries, toApplicationView, toCatalogResourceView, toEventView, toGrantView, type ApplicationView,
 } from './mapper';
 import { act, revokeGrant, applyForShare, type Actor, type WorkflowDeps } from './workflow';
 
@@ -103,8 +103,12 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       // The unit's own access, from the store's grants as they are now (a grant approved a moment ago shows at once).
       const at = now(context);
       const grants = await adapter.activeGrants(unit, at);
-      const permissions = effectivePermissions({ unit, unitTree: unitTree(), catalog, grants, token: {}, now: at });
-      return toAccessEntries(permissions, (code) => catalog.byCode(code), new Map(grants.map((g) => [g.id, g])));
+      const byId = new Map(grants.map((g) => [g.id, g]));
+      const purposes = [undefined, ...new Set(grants.map((g) => g.purpose))];
+      return mergeAccessEntries(purposes.map((purpose) => toAccessEntries(
+        effectivePermissions({ unit, unitTree: unitTree(), catalog, grants, token: purpose ? { purpose } : {}, now: at }),
+        (code) => catalog.byCode(code), byId,
+      )));
     },
     shareApplications: async (_: unknown, args: ListArgs<ApplicationFilterInput>, context: Ctx) =>
       (await context.services.adapter.applications(applicationFilter(args, context))).map(view(context)),

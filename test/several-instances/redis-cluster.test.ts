@@ -115,7 +115,7 @@ describe('two gateways sharing a Redis Cluster', () => {
 
   it('carries a grant decided through B to A by the notice (the backstop poll is a minute away)', async () => {
     const ID_NUMBERS = '{ students(first: 2) { edges { node { id idNumber } } } }';
-    expect(codes(await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW' }))).toContain('NOT_GRANTED');
+    expect(codes(await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' }))).toContain('NOT_GRANTED');
     const applied = await two.call(two.urlA, 'mutation ($input: ApplyForShareInput!) { applyForShare(input: $input) { id } }', {
       unit: 'GZWJW', variables: { input: {
         resources: ['GZJY-XS-001', 'GZJY-XS-002'], fields: ['Query.students', 'Student.id', 'Student.idNumber'],
@@ -128,7 +128,7 @@ describe('two gateways sharing a Redis Cluster', () => {
     });
     expect(decided.body.data?.decideShareApplication).toEqual({ status: 'APPROVED' });
     // A cached GZWJW's permissions (no grant) above; only the notice through the cluster can have dropped them.
-    const served = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW' });
+    const served = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' });
     expect(served.body.errors).toBeUndefined();
     expect((served.body.data?.students as { edges: Array<{ node: { idNumber: string } }> }).edges[0]!.node.idNumber).toBeTruthy();
   });

@@ -114,9 +114,9 @@ describe('a share application across the gateways', () => {
   const ID_NUMBERS = '{ students(first: 3) { edges { node { id idNumber } } } }';
 
   it('is made through A, decided through B, used through A at once; its grant revoked through A is refused through B', async () => {
-    const refused = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW' });
+    const refused = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' });
     expect(codes(refused)).toContain('NOT_GRANTED');
-    expect(codes(await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW' }))).toContain('NOT_GRANTED');
+    expect(codes(await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' }))).toContain('NOT_GRANTED');
 
     const applied = await two.call(two.urlA, APPLY, { unit: 'GZWJW', variables: { input: {
       resources: ['GZJY-XS-001', 'GZJY-XS-002'], fields: ['Query.students', 'Student.id', 'Student.idNumber'],
@@ -131,15 +131,15 @@ describe('a share application across the gateways', () => {
     const idNumberGrant = approved.grants.find((g) => g.resource === 'GZJY-XS-002')!;
 
     // A cached GZWJW's permissions (no grant) above; the backstop poll is a minute away, so the Redis notice dropped them.
-    const served = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW' });
+    const served = await two.call(two.urlA, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' });
     expect(served.body.errors).toBeUndefined();
     expect((served.body.data?.students as { edges: Array<{ node: { idNumber: string } }> }).edges[0]!.node.idNumber).toBeTruthy();
-    expect((await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW' })).body.errors).toBeUndefined();
+    expect((await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' })).body.errors).toBeUndefined();
 
     const revoke = await two.call(two.urlA, 'mutation ($id: ID!) { revokeGrant(id: $id, reason: "purpose fulfilled") { id } }', {
       unit: '440100', variables: { id: idNumberGrant.id },
     });
     expect(revoke.body.errors).toBeUndefined();
-    expect(codes(await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW' }))).toContain('NOT_GRANTED');
+    expect(codes(await two.call(two.urlB, ID_NUMBERS, { unit: 'GZWJW', purpose: '疫苗接种核查' }))).toContain('NOT_GRANTED');
   });
 });

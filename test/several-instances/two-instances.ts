@@ -24,7 +24,8 @@ export interface TwoInstances {
   readonly urlA: string;
   readonly urlB: string;
   readonly keyPrefix: string;
-  call(url: string, query: string, options: { unit?: string; token?: string; variables?: Record<string, unknown> }): Promise<GraphQLReply>;
+  /** `purpose`: the token's purpose claim, which a read under a purpose-bound grant must carry. */
+  call(url: string, query: string, options: { unit?: string; token?: string; purpose?: string; variables?: Record<string, unknown> }): Promise<GraphQLReply>;
   close(): Promise<void>;
 }
 
@@ -56,7 +57,7 @@ export async function startTwoInstances(redis: SharedRedis): Promise<TwoInstance
     }, shared);
     parts.push(gateway);
     const call: TwoInstances['call'] = async (url, query, options) => {
-      const bearer = options.token ?? await a.token(options.unit ?? '440100');
+      const bearer = options.token ?? await a.token(options.unit ?? '440100', options.purpose ? { purpose: options.purpose } : {});
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },

@@ -68,7 +68,8 @@ describe('public security asks for student ID numbers', () => {
     } });
 
     pool.studentQueries.length = 0;
-    const { body } = await pool.graphql(ID_NUMBERS, { unit: 'GZGAJ' });
+    // The grant is bound to its purpose: the read declares it (here in the token).
+    const { body } = await pool.graphql(ID_NUMBERS, { token: await pool.token('GZGAJ', { purpose: '户籍核查' }) });
     expect(codes(body.errors).filter((c) => c !== 'NOT_GRANTED')).toEqual([]);
     const edges = (body.data!.students as { edges: Array<{ node: { idNumber: string | null } }> }).edges;
     expect(edges.length).toBeGreaterThan(0);

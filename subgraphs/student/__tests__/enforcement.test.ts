@@ -74,9 +74,9 @@ describe.each(dbKinds)('student subgraph enforcement on %s', (kind) => {
       `{ a: school(code: "${BAIYUN_SCHOOL}") { name students(first: 3) { totalCount } } b: school(code: "${TIANHE_SCHOOL}") { students(first: 3) { totalCount } } }`,
       undefined, testPermissions({ scopes: { 'School.students': tianhe }, grantId: GRANT }),
     );
-    // School.students is non-null: its refusal nulls the school.
+    // School.students is nullable (a governed field): its refusal nulls that field, and the school keeps its name.
     expect(result.data).toEqual({
-      a: null,
+      a: { name: expect.any(String), students: null },
       b: { students: { totalCount: fixture.students.filter((s) => s.XXDM === TIANHE_SCHOOL).length } },
     });
     expect(errorsOf(result)).toEqual([{ path: ['a', 'students'], message: errors.outOfScope('School.students', BAIYUN_SCHOOL).message, code: 'OUT_OF_SCOPE' }]);
