@@ -43,7 +43,7 @@ const input = {
 
 it('applies, decides, serves and revokes a grant with the store behind PgBouncer', async () => {
   const before = await bouncer.transactions();
-  expect(codes(await pool.graphql(ID_NUMBERS, { unit: 'GZWJW' }))).toContain('NOT_GRANTED');
+  expect(codes(await pool.graphql(ID_NUMBERS, { token: await pool.token('GZWJW', { purpose: '疫苗接种核查' }) }))).toContain('NOT_GRANTED');
   const applied = await pool.graphql(APPLY, { unit: 'GZWJW', variables: { input } });
   expect(applied.body.errors).toBeUndefined();
   const { id } = applied.body.data!.applyForShare as { id: string };
@@ -53,14 +53,14 @@ it('applies, decides, serves and revokes a grant with the store behind PgBouncer
   const approval = decided.body.data!.decideShareApplication as { status: string; grants: Array<{ id: string; resource: string }> };
   expect(approval.status).toBe('APPROVED');
 
-  const served = await pool.graphql(ID_NUMBERS, { unit: 'GZWJW' });
+  const served = await pool.graphql(ID_NUMBERS, { token: await pool.token('GZWJW', { purpose: '疫苗接种核查' }) });
   expect(served.body.errors).toBeUndefined();
   expect((served.body.data!.students as { edges: Array<{ node: { idNumber: string } }> }).edges[0]!.node.idNumber).toBeTruthy();
 
   const grant = approval.grants.find((g) => g.resource === 'GZJY-XS-002')!;
   const revoked = await pool.graphql('mutation ($id: ID!) { revokeGrant(id: $id, reason: "核查完成") { id } }', { unit: '440100', variables: { id: grant.id } });
   expect(revoked.body.errors).toBeUndefined();
-  expect(codes(await pool.graphql(ID_NUMBERS, { unit: 'GZWJW' }))).toContain('NOT_GRANTED');
+  expect(codes(await pool.graphql(ID_NUMBERS, { token: await pool.token('GZWJW', { purpose: '疫苗接种核查' }) }))).toContain('NOT_GRANTED');
   expect(await bouncer.transactions()).toBeGreaterThan(before);
 });
 

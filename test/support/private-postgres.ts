@@ -42,17 +42,28 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | undefined;
+  const spawnServer = () => {
+    const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`, '-c', 'fsync=off'];
+    const spawned = spawn(user[0] ?? path.join(bin, 'postgres'), [...user.slice(1), ...(user.length ? [path.join(bin, 'postgres')] : []), ...args], { stdio: 'ignore' });
+    spawned.once('error', () => undefined);
+    return spawned;
+  };
   const start = async () => {
     if (server && server.exitCode === null) return;
-    const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`, '-c', 'fsync=off'];
-    server = spawn(user[0] ?? path.join(bin, 'postgres'), [...user.slice(1), ...(user.length ? [path.join(bin, 'postgres')] : []), ...args], { stdio: 'ignore' });
-    server.once('error', () => undefined);
+    server = spawnServer();
+    // After a SIGKILL the old postmaster's orphaned backends may still hold its shared memory for a moment, and a new
+    // postmaster refuses to start beside them: it is started again until they have gone.
+    const giveUpAt = Date.now() + 30_000;
     for (;;) {
       try {
         await withClient(url, async () => undefined);
         return;
       } catch {
-        if (server.exitCode !== null) throw new Error(`the private PostgreSQL in ${dataDir} did not start`);
+        if (server.exitCode !== null) {
+          if (Date.now() > giveUpAt) throw new Error(`the private PostgreSQL in ${dataDir} did not start`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          server = spawnServer();
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
