@@ -121,13 +121,6 @@ export const errors = {
       extensions: { code: 'UPSTREAM_UNAVAILABLE', system, ...(coordinate ? { coordinate } : {}) },
     };
   },
-  /** A subgraph that cannot tell a fresh gateway fetch from a replayed one serves nothing (fail closed). */
-  replayCheckUnavailable(subgraph: string): ErrorShape {
-    return {
-      message: `The ${subgraph} subgraph cannot reach the shared hot state to check that this request is not a replay, so it serves nothing. Retry later.`,
-      extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'hot-state', http: { status: 503 } },
-    };
-  },
   /**
    * A subgraph refused the gateway's fetch with a 4xx: not a timeout, a request
    * it would not take. Too large (413, 431) is the operation's size, for the

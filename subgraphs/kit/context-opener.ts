@@ -14,8 +14,8 @@ export class AssertionRequired extends ContextRejected {
   }
 }
 
-/** The shared hot state cannot say whether a seal was used before: refused, since it might be a replay. */
-export class ReplayCheckUnavailable extends Error {}
+// Seals seen while the shared hot state was unreachable: at most a minute's worth of fetches (CONTEXT_TTL_SECONDS).
+const LOCAL_SEALS_KEPT = 100_000;
 
 // Distinct permissions in use at once: a few per active unit. Past the bound the least recent is dropped and asked for again.
 const PERMISSIONS_KEPT = 2_000;
@@ -27,10 +27,16 @@ const PERMISSIONS_KEPT = 2_000;
  * and kept (parsed, frozen) until the assertion expires; then the seal's id
  * is recorded in the shared hot state (SET NX, expiring with the seal), so a
  * captured fetch is refused by every instance of this subgraph, and by this
- * one, whichever saw it first. Without the hot state nothing is served.
+ * one, whichever saw it first. While the hot state cannot be reached, the
+ * ids go to this instance's own memory instead: a replay at this instance is
+ * still refused, one at another instance is not until the hot state is back
+ * (the pool keeps serving through a Redis outage, as the token denylist does
+ * by reading PostgreSQL; a replay needs a fetch captured on the internal hop
+ * within its seal's minute). The fallback is logged and counted by the caller.
  */
 export class ContextOpener {
   private readonly permissions = new LRUCache<string, Permissions>({ max: PERMISSIONS_KEPT });
+  private readonly localSeals = new LRUCache<string, true>({ max: LOCAL_SEALS_KEPT });
 
   constructor(
     private readonly subgraph: string,
@@ -60,12 +66,16 @@ export class ContextOpener {
   }
 
   private async recordOnce(nonce: string, expiresAtMs: number): Promise<void> {
+    const ttlMs = Math.max(1_000, expiresAtMs - this.now());
+    // A seal seen here during an outage stays refused here after it, whatever the hot state says.
+    if (this.localSeals.has(nonce)) throw new ContextRejected('gateway context replayed');
     let first: boolean;
     try {
-      first = await this.hotState.setIfAbsent(`fetch-seal:${this.subgraph}:${nonce}`, '1', Math.max(1, (expiresAtMs - this.now()) / 1000));
+      first = await this.hotState.setIfAbsent(`fetch-seal:${this.subgraph}:${nonce}`, '1', ttlMs / 1000);
     } catch (error) {
-      if (error instanceof HotStateUnavailable) throw new ReplayCheckUnavailable(error.message);
-      throw error;
+      if (!(error instanceof HotStateUnavailable)) throw error;
+      this.localSeals.set(nonce, true, { ttl: ttlMs });
+      return;
     }
     if (!first) throw new ContextRejected('gateway context replayed');
   }

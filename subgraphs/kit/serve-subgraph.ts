@@ -11,7 +11,7 @@ import { requestMetricsPlugin } from '../../platform/observability/request-metri
 import type { Logger } from '../../platform/logger';
 import { ASSERTION_REQUIRED_HEADER } from '../../platform/permissions-assertion';
 import { CONTEXT_HEADER, ContextRejected } from '../../platform/signed-context';
-import { AssertionRequired, ContextOpener, ReplayCheckUnavailable } from './context-opener';
+import { AssertionRequired, ContextOpener } from './context-opener';
 import type { Probe } from '../../platform/readiness';
 import { executedStatusPlugin } from './executed-status-plugin';
 import { buildGuardedSchema } from './guarded-schema';
@@ -86,10 +86,6 @@ export async function serveSubgraph<TServices, TContext extends BaseSubgraphCont
       try {
         return definition.createContext(services, await opener.open(typeof header === 'string' ? header : undefined, rawBody, body));
       } catch (error) {
-        if (error instanceof ReplayCheckUnavailable) {
-          logger.error({ reason: error.message }, 'refused a request: cannot check it is not a replay');
-          throw new RefusedRequest(503, errors.replayCheckUnavailable(definition.name));
-        }
         if (!(error instanceof ContextRejected)) throw error;
         if (error instanceof AssertionRequired) {
           throw new RefusedRequest(401, errors.gatewayOnly(definition.name, error.message), { [ASSERTION_REQUIRED_HEADER]: error.digest });
