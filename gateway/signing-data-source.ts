@@ -55,6 +55,8 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       requestId: caller.requestId,
       tokenId: caller.tokenId,
       ...(caller.purpose ? { purpose: caller.purpose } : {}),
+      ...(caller.person ? { person: caller.person } : {}),
+      ...(caller.client ? { client: caller.client } : {}),
       permissions: serializedOnce(permissionsForAudience(permissions, this.audienceTypes)),
     });
     request.http?.headers.set(CONTEXT_HEADER, handle);

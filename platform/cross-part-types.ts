@@ -45,7 +45,7 @@ export function readRecordsServed(extensions: Readonly<Record<string, unknown>> 
 
 /**
  * One audited request as the gateway hands it to the governance store
- * (issue 5, item 6): who asked (unit, token, the purpose it declared), what
+ * (issue 5, item 6): who asked (unit, person or app, token, the purpose it declared), what
  * (operation hash and name), what was answered and refused by schema
  * coordinate, how many records per resource, under which grants, and which
  * student and teacher records were served.
@@ -55,6 +55,10 @@ export interface AuditEntryInput {
   readonly unit: string;
   readonly tokenId: string;
   readonly purpose?: string;
+  /** The signed-in person (account id) who asked, for a console session. */
+  readonly person?: string;
+  /** The registered app (client id) that asked, for a client-credentials token. */
+  readonly client?: string;
   readonly operationHash: string;
   readonly operationName?: string;
   readonly served: ReadonlyArray<string>;

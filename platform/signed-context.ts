@@ -20,6 +20,10 @@ export interface RequestContextClaims {
   readonly requestId: string;
   readonly tokenId: string;
   readonly purpose?: string;
+  /** The signed-in person (account id) a console session acts for: governance checks the person's roles. */
+  readonly person?: string;
+  /** The registered app (client id) of a client-credentials token: apps read, people decide. */
+  readonly client?: string;
   /**
    * The request's effective permissions in their wire form, decided once at the
    * gateway. Given to the sealer, which sends only their digest; never in a seal.
@@ -46,9 +50,9 @@ export function rawBodyDigest(rawBody: string): string {
 export async function sealFetch(
   key: Uint8Array, audience: string, claims: FetchClaims, permissionsDigest: string | undefined, rawBody: string, ttlSeconds: number,
 ): Promise<string> {
-  const { unit, requestId, tokenId, purpose } = claims;
+  const { unit, requestId, tokenId, purpose, person, client } = claims;
   return new SignJWT({
-    ctx: { unit, requestId, tokenId, ...(purpose ? { purpose } : {}) },
+    ctx: { unit, requestId, tokenId, ...(purpose ? { purpose } : {}), ...(person ? { person } : {}), ...(client ? { client } : {}) },
     bh: rawBodyDigest(rawBody),
     ...(permissionsDigest ? { pd: permissionsDigest } : {}),
   })
@@ -76,6 +80,9 @@ export async function openSeal(key: Uint8Array, audience: string, token: string 
   const ctx = payload.ctx as FetchClaims | undefined;
   if (!ctx || typeof ctx.unit !== 'string' || typeof ctx.requestId !== 'string' || typeof ctx.tokenId !== 'string') {
     throw new ContextRejected('gateway context without unit');
+  }
+  for (const optional of ['purpose', 'person', 'client'] as const) {
+    if (ctx[optional] !== undefined && typeof ctx[optional] !== 'string') throw new ContextRejected(`gateway context with a malformed ${optional}`);
   }
   return {
     claims: ctx,

@@ -41,6 +41,8 @@ export function buildAuditEntry(
     unit: context.unit,
     tokenId: context.tokenId,
     ...(context.purpose ? { purpose: context.purpose } : {}),
+    ...(context.person ? { person: context.person } : {}),
+    ...(context.client ? { client: context.client } : {}),
     operationHash,
     ...(operationName ? { operationName } : {}),
     served: [...served.keys()].sort(),

@@ -22,6 +22,13 @@ describe('the seal of one fetch', () => {
     expect(token.length).toBeLessThan(600);
   });
 
+  it('carries the signed-in person or the app, for governance to check roles against', async () => {
+    for (const actor of [{ person: 'a7d4e1c0-0000-4000-8000-000000000001' }, { client: 'app_abc' }]) {
+      const token = await sealFetch(keys.fetchKey('governance'), 'governance', { ...claims, ...actor }, undefined, raw, 60);
+      expect((await openSeal(keys.fetchKey('governance'), 'governance', token, raw)).claims).toEqual({ ...claims, ...actor });
+    }
+  });
+
   it.each([
     ['the query', { ...request, query: '{ students { totalCount } }' }],
     ['the variables', { ...request, variables: { first: 3 } }],

@@ -17,6 +17,13 @@ export interface AuditContent {
   readonly unit: string;
   readonly tokenId: string;
   readonly purpose: string | null;
+  /**
+   * Who acted for the unit: a signed-in person's account id or an app's client
+   * id. Present only when known, so the hashes of entries written before the
+   * pool had people (operator tokens) are unchanged.
+   */
+  readonly person?: string;
+  readonly client?: string;
   readonly operationHash: string;
   readonly operationName: string | null;
   readonly served: ReadonlyArray<string>;
@@ -96,6 +103,7 @@ export function toAuditContent(entry: AuditEntryInput, id: string, at: Date): Au
     unit: entry.unit,
     tokenId: entry.tokenId,
     purpose: entry.purpose ?? null,
+    ...actorOf(entry.person ?? null, entry.client ?? null),
     operationHash: entry.operationHash,
     operationName: entry.operationName ?? null,
     served: [...entry.served],
@@ -104,4 +112,9 @@ export function toAuditContent(entry: AuditEntryInput, id: string, at: Date): Au
     grantIds: [...entry.grantIds],
     records: normaliseRecords(entry.records),
   };
+}
+
+/** The optional actor keys of an entry's content, from stored or given values. */
+export function actorOf(person: string | null, client: string | null): Pick<AuditContent, 'person' | 'client'> {
+  return { ...(person !== null ? { person } : {}), ...(client !== null ? { client } : {}) };
 }

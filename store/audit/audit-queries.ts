@@ -10,6 +10,10 @@ export interface AuditEntry {
   readonly unit: { readonly code: string; readonly name: string | null };
   readonly tokenId: string;
   readonly purpose: string | null;
+  /** The signed-in person's account id, when a console session asked. */
+  readonly person: string | null;
+  /** The registered app's client id, when an app's token asked. */
+  readonly client: string | null;
   readonly operationHash: string;
   readonly operationName: string | null;
   readonly served: string[];
@@ -85,6 +89,8 @@ function toAuditEntry(row: Record<string, unknown>): AuditEntry {
     unit: { code: row.unit as string, name: row.unit_name as string | null },
     tokenId: row.token_id as string,
     purpose: row.purpose as string | null,
+    person: row.person as string | null,
+    client: row.client as string | null,
     operationHash: row.operation_hash as string,
     operationName: row.operation_name as string | null,
     served: row.served as string[],

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { chainHash, GENESIS_HASH, normaliseRecords, type AuditContent, type AuditRecordType } from './audit-entry';
+import { actorOf, chainHash, GENESIS_HASH, normaliseRecords, type AuditContent, type AuditRecordType } from './audit-entry';
 
 export type AuditChainBreak = 'hash mismatch' | 'prev_hash does not link';
 
@@ -15,7 +15,7 @@ export type AuditChainResult =
 const PAGE = 1_000;
 
 interface EntryRow {
-  seq: string; id: string; at: Date; request_id: string; unit: string; token_id: string; purpose: string | null;
+  seq: string; id: string; at: Date; request_id: string; unit: string; token_id: string; purpose: string | null; person: string | null; client: string | null;
   operation_hash: string; operation_name: string | null; served: string[];
   refused: Array<{ coordinate: string; code: string }>; record_counts: Record<string, number>;
   grant_ids: string[]; prev_hash: string; hash: string;
@@ -90,6 +90,7 @@ function toContent(row: EntryRow, records: RecordRow[]): AuditContent {
     unit: row.unit,
     tokenId: row.token_id,
     purpose: row.purpose,
+    ...actorOf(row.person, row.client),
     operationHash: row.operation_hash,
     operationName: row.operation_name,
     served: row.served,

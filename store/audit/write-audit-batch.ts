@@ -32,7 +32,7 @@ export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditCont
 }
 
 const ENTRY_COLUMNS = [
-  'id', 'at', 'request_id', 'unit', 'token_id', 'purpose', 'operation_hash', 'operation_name',
+  'id', 'at', 'request_id', 'unit', 'token_id', 'purpose', 'person', 'client', 'operation_hash', 'operation_name',
   'served', 'refused', 'record_counts', 'grant_ids', 'prev_hash', 'hash',
 ] as const;
 
@@ -42,7 +42,7 @@ async function insertEntries(
   const params: unknown[] = [];
   const tuples = rows.map(({ content: c, prevHash, hash }) => {
     const values = [
-      c.id, c.at, c.requestId, c.unit, c.tokenId, c.purpose, c.operationHash, c.operationName,
+      c.id, c.at, c.requestId, c.unit, c.tokenId, c.purpose, c.person ?? null, c.client ?? null, c.operationHash, c.operationName,
       c.served, JSON.stringify(c.refused), JSON.stringify(c.recordCounts), c.grantIds, prevHash, hash,
     ];
     const placeholders = values.map((value) => {
