@@ -2,18 +2,26 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { currentSession, signOut, type Person } from './api';
 import { roleLabels } from './labels';
+import { can, type ConsoleAction } from './access';
 import { navigate, useRoute } from './route';
 import { ApplicationPage } from './pages/ApplicationPage';
+import { ApplyPage } from './pages/ApplyPage';
 import { CatalogPage } from './pages/CatalogPage';
+import { DataPage } from './pages/DataPage';
 import { GrantsPage } from './pages/GrantsPage';
 import { InboxPage } from './pages/InboxPage';
+import { ObjectionsPage } from './pages/ObjectionsPage';
 import { SignInPage } from './pages/SignInPage';
 
-const pages = [
+/** The menu; a page with an action is listed only to people whose roles allow it. */
+const pages: ReadonlyArray<{ key: string; label: string; needs?: ConsoleAction }> = [
   { key: '/inbox', label: '待办与申请' },
+  { key: '/apply', label: '申请', needs: 'apply' },
   { key: '/catalog', label: '资源目录' },
   { key: '/grants', label: '我的授权' },
-] as const;
+  { key: '/data', label: '数据查看' },
+  { key: '/objections', label: '纠错' },
+];
 
 export function App() {
   const [person, setPerson] = useState<Person | null | undefined>(undefined);
@@ -34,7 +42,7 @@ export function App() {
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>广州市教育专题数据资源池</Typography.Text>
         <Menu
           theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1 }}
-          items={pages.map((p) => ({ key: p.key, label: p.label }))} onClick={({ key }) => navigate(key)}
+          items={pages.filter((p) => !p.needs || can(person, p.needs)).map((p) => ({ key: p.key, label: p.label }))} onClick={({ key }) => navigate(key)}
         />
         <Space>
           <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-person">{person.displayName}（{person.unit.name}）</Typography.Text>
@@ -49,9 +57,12 @@ export function App() {
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         {applicationId ? <ApplicationPage id={decodeURIComponent(applicationId)} person={person} />
-          : route === '/catalog' ? <CatalogPage />
-            : route === '/grants' ? <GrantsPage person={person} />
-              : <InboxPage person={person} />}
+          : route === '/apply' ? <ApplyPage person={person} />
+            : route === '/catalog' ? <CatalogPage />
+              : route === '/grants' ? <GrantsPage person={person} />
+                : route === '/data' ? <DataPage person={person} />
+                  : route === '/objections' ? <ObjectionsPage person={person} />
+                    : <InboxPage person={person} />}
       </Layout.Content>
     </Layout>
   );

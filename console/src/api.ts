@@ -15,6 +15,15 @@ export const poolClient = new Client({
   preferGetMethod: false,
 });
 
+/**
+ * The operation context that declares a purpose (x-edupool-purpose, UTF-8
+ * percent-encoded): a read under a grant fixed to a purpose must declare it.
+ */
+export function purposeHeaders(purpose: string | undefined) {
+  if (!purpose) return undefined;
+  return { fetchOptions: { credentials: 'same-origin' as const, headers: { 'x-edupool-purpose': encodeURIComponent(purpose) } } };
+}
+
 export interface Person {
   readonly id: string;
   readonly login: string;

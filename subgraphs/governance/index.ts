@@ -19,6 +19,7 @@ import { objectionsResolvers } from './objections-resolvers';
 import { operationsResolvers } from './operations-resolvers';
 import { resolvers, type GovernanceContext, type GovernanceServices } from './resolvers';
 import { tokensResolvers } from './tokens-resolvers';
+import { unitsResolvers } from './units-resolvers';
 
 /**
  * The governance subgraph: the catalog, each unit's access, and the sharing
@@ -28,8 +29,8 @@ import { tokensResolvers } from './tokens-resolvers';
  * the parts that add their fields with `extend type Query` / `extend type
  * Mutation`: audit-schema.graphql, audit and supervision; objections-schema.graphql,
  * 校核纠错; tokens-schema.graphql, token revocation; operations-schema.graphql,
- * registered operations) and from `resolvers.ts` merged with the resolver map
- * of each of those parts.
+ * registered operations; units-schema.graphql, the unit directory) and from
+ * `resolvers.ts` merged with the resolver map of each of those parts.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
 
@@ -85,7 +86,7 @@ function readTypeDefs(): DocumentNode {
 
 /** The resolver maps of the subgraph's parts, merged; a field defined twice stops start-up. */
 const partResolvers: ReadonlyArray<GraphQLResolverMap<GovernanceContext>> = [
-  resolvers, auditResolvers, objectionsResolvers, tokensResolvers, operationsResolvers,
+  resolvers, auditResolvers, objectionsResolvers, tokensResolvers, operationsResolvers, unitsResolvers,
 ];
 
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {

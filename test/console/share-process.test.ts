@@ -15,6 +15,8 @@ import { launchChromium, screenshot, signInThroughConsole } from './console-brow
 jest.setTimeout(300_000);
 const PASSWORD = 'EduPool-demo-2026';
 const SCHOOL = '2144017078';
+// Within every resource's longest validity from any day the suite may run.
+const VALID_UNTIL = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 let pool: TestPool;
 let browser: Browser;
 let consoleUrl: string;
@@ -33,19 +35,41 @@ afterAll(async () => {
 
 const APPLY = `mutation {
   applyForShare(input: { resources: ["GZJY-XS-001"], fields: ["Query.students", "Student.name", "Student.gender"],
-    purpose: "学区学位统筹", rowScope: ["440106"], validUntil: "2027-06-30" }) { id status awaitingUnit }
+    purpose: "学区学位统筹", rowScope: ["440106"], validUntil: "${VALID_UNTIL}" }) { id status awaitingUnit }
 }`;
 
 describe('the share process in the console', () => {
   let applicationId: string;
 
-  it('lets the school clerk apply (through the pool\'s GraphQL, as the console does)', async () => {
-    const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
-    const reply = await withCookie(pool, cookie, APPLY);
-    expect(reply.body.errors).toBeUndefined();
-    const application = reply.body.data!.applyForShare as { id: string; status: string; awaitingUnit: string };
-    expect(application).toMatchObject({ status: 'SUBMITTED', awaitingUnit: '440106' });
-    applicationId = application.id;
+  it('lets the school clerk apply through the wizard: resources, the fields needed, purpose, row scope, validity', async () => {
+    const page = await browser.newPage();
+    await signInThroughConsole(page, consoleUrl, `${SCHOOL}.clerk`, PASSWORD);
+    await page.getByRole('menuitem', { name: '申请', exact: true }).click();
+    await page.getByLabel('选择 GZJY-XS-001').check();
+    // Not-shared resources cannot be chosen, and say why.
+    expect(await page.getByLabel('选择 GZJY-XS-006').isDisabled()).toBe(true);
+    await screenshot(page, '01-apply-resources');
+    await page.getByRole('button', { name: '下一步' }).click();
+    for (const field of ['Query.students', 'Student.name', 'Student.gender']) await page.getByLabel(`字段 ${field}`).check();
+    await screenshot(page, '02-apply-fields');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('用途').fill('学区学位统筹');
+    await page.getByLabel('记录范围').click();
+    await page.getByLabel('记录范围').fill('440106');
+    await page.getByTitle('天河区教育局（440106）').click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, '03-apply-purpose-scope');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('有效期至').fill(VALID_UNTIL);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('提交后先报本单位的上级教育行政部门审核').waitFor();
+    await screenshot(page, '04-apply-review');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('办理过程').waitFor();
+    applicationId = decodeURIComponent(/#\/applications\/(.+)$/.exec(page.url())![1]!);
+    await page.getByText('已提交').first().waitFor();
+    await screenshot(page, '05-application-submitted');
+    await page.close();
   });
 
   it('shows the district reviewer the application in the inbox, with its deadline, and lets them endorse it', async () => {
@@ -53,12 +77,12 @@ describe('the share process in the console', () => {
     await signInThroughConsole(page, consoleUrl, '440106.review', PASSWORD);
     await page.getByText('待办（1）').waitFor();
     await page.getByText(/剩余 \d+ 天/).first().waitFor();
-    await screenshot(page, '01-inbox-reviewer');
+    await screenshot(page, '06-inbox-reviewer');
     await page.getByText(applicationId.slice(0, 8)).first().click();
     await page.getByText('办理过程').waitFor();
     await page.getByRole('button', { name: '审核同意上报' }).click();
     await page.getByText('已审核上报').first().waitFor();
-    await screenshot(page, '02-application-endorsed');
+    await screenshot(page, '07-application-endorsed');
     await page.close();
   });
 
@@ -70,11 +94,11 @@ describe('the share process in the console', () => {
     await page.getByRole('button', { name: /同意（设定条件）/ }).click();
     await page.getByLabel('Student.name 脱敏').click();
     await page.getByTitle('姓名只留姓').click();
-    await screenshot(page, '03-approve-with-mask');
+    await screenshot(page, '07b-approve-with-mask');
     await page.getByRole('button', { name: /同\s*意/ }).last().click();
     await page.getByText('已同意').first().waitFor();
     await page.getByText(/脱敏 Student\.name（姓名只留姓）/).waitFor();
-    await screenshot(page, '04-application-approved');
+    await screenshot(page, '07c-application-approved');
     await page.close();
   });
 
@@ -92,10 +116,19 @@ describe('the share process in the console', () => {
     await page.getByRole('menuitem', { name: '我的授权' }).click();
     await page.getByText('学区学位统筹').waitFor();
     await page.getByText(/Student\.name：姓名只留姓/).waitFor();
-    await screenshot(page, '05-grants-school');
+    await screenshot(page, '08-grants-school');
+    await page.getByRole('menuitem', { name: '数据查看' }).click();
+    await page.getByLabel('读取依据').click();
+    await page.getByText(/用途：学区学位统筹/).last().click();
+    await page.getByText('按授权读取').waitFor();
+    // Names are masked to the surname; the identity number was never granted, and the page says so in the pool's words.
+    const shown = await page.locator('td').filter({ hasText: /^\p{Script=Han}\*+$/u }).count();
+    expect(shown).toBeGreaterThan(0);
+    await page.getByText('以下字段未提供').waitFor();
+    await screenshot(page, '09-data-masked');
     await page.getByRole('menuitem', { name: '资源目录' }).click();
     await page.getByText('GZJY-XS-002').waitFor();
-    await screenshot(page, '06-catalog');
+    await screenshot(page, '10-catalog');
     await page.close();
   });
 });
@@ -112,7 +145,7 @@ describe('people without the role, and wrong passwords', () => {
     await page.getByText('办理过程').waitFor();
     expect(await page.getByRole('button', { name: '审核同意上报' }).count()).toBe(0);
     expect(await page.getByText('办理', { exact: true }).count()).toBe(0);
-    await screenshot(page, '07-no-role-no-action');
+    await screenshot(page, '11-no-role-no-action');
     await page.close();
   });
 
@@ -124,7 +157,7 @@ describe('people without the role, and wrong passwords', () => {
     }
     await signInThroughConsole(page, consoleUrl, '440112.clerk', PASSWORD);
     await page.getByText(/locked until/).waitFor();
-    await screenshot(page, '08-locked');
+    await screenshot(page, '12-locked');
     await page.close();
   });
 });

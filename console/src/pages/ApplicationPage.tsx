@@ -8,6 +8,7 @@ import {
   type ShareApplicationQuery,
 } from '../gql/graphql';
 import { formatInstant, maskLabels, statusLabels } from '../labels';
+import { useUnits } from '../units';
 
 type Application = NonNullable<ShareApplicationQuery['shareApplication']>;
 
@@ -15,6 +16,7 @@ type Application = NonNullable<ShareApplicationQuery['shareApplication']>;
 export function ApplicationPage({ id, person }: { id: string; person: Person }) {
   const [{ data, error, fetching }, reload] = useQuery({ query: ShareApplicationDocument, variables: { id } });
   const application = data?.shareApplication;
+  const { unitName } = useUnits();
   if (error) return <Alert type="error" showIcon title={refusalText(error)} />;
   if (!application) return <Card loading={fetching}>{!fetching && '没有这份申请，或本单位不参与这份申请。'}</Card>;
   const allowedMasks = new Map((data?.catalog ?? []).flatMap((r) => r.allowedConditions.masks.map((m) => [m.coordinate, m.masks] as const)));
@@ -23,14 +25,14 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={`共享申请 ${application.id.slice(0, 8)}`} extra={<Tag color={statusLabels[application.status]?.color}>{statusLabels[application.status]?.text}</Tag>}>
         <Descriptions column={2} size="small" items={[
-          { key: 'a', label: '申请单位', children: application.applicant },
-          { key: 'p', label: '提供单位', children: application.provider },
-          { key: 'e', label: '审核单位', children: application.endorser ?? '无（直接报提供单位）' },
-          { key: 'w', label: '待办单位', children: application.awaitingUnit ?? '已办结' },
+          { key: 'a', label: '申请单位', children: unitName(application.applicant) },
+          { key: 'p', label: '提供单位', children: unitName(application.provider) },
+          { key: 'e', label: '审核单位', children: application.endorser ? unitName(application.endorser) : '无（直接报提供单位）' },
+          { key: 'w', label: '待办单位', children: application.awaitingUnit ? unitName(application.awaitingUnit) : '已办结' },
           { key: 'r', label: '资源', children: application.resources.join('、') },
           { key: 'u', label: '用途', children: application.purpose },
           { key: 'f', label: '申请字段', children: application.fields.join('、'), span: 2 },
-          { key: 's', label: '记录范围', children: application.rowScope.length ? application.rowScope.join('、') : '全部记录' },
+          { key: 's', label: '记录范围', children: application.rowScope.length ? application.rowScope.map(unitName).join('、') : '全部记录' },
           { key: 'v', label: '申请有效期至', children: application.validUntil.slice(0, 10) },
           { key: 't', label: '提交时间', children: formatInstant(application.submittedAt) },
           { key: 'd', label: '答复期限', children: <>{formatInstant(application.deadline)} {application.overdue && <Tag color="red">已逾期</Tag>}</> },
@@ -43,7 +45,7 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
           children: (
             <>
               <Typography.Text strong>{statusLabels[event.toStatus]?.text ?? event.toStatus}</Typography.Text>
-              {' '}· {event.actor} · {formatInstant(event.at)}
+              {' '}· {unitName(event.actor)} · {formatInstant(event.at)}
               {event.reason && <div>理由：{event.reason}</div>}
               {event.conditions && (
                 <div>条件：字段 {event.conditions.fields.join('、')}

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { refusalText } from '../api';
 import { CatalogDocument, type CatalogQuery } from '../gql/graphql';
 import { accessLabels, maskLabels, shareTypeLabels } from '../labels';
+import { useUnits } from '../units';
 
 type Resource = CatalogQuery['catalog'][number];
 type Access = CatalogQuery['myAccess'][number];
@@ -12,12 +13,13 @@ type Access = CatalogQuery['myAccess'][number];
 export function CatalogPage() {
   const [{ data, error, fetching }] = useQuery({ query: CatalogDocument });
   const [search, setSearch] = useState('');
+  const { unitName } = useUnits();
   const accessByResource = useMemo(() => {
     const map = new Map<string, Access[]>();
     for (const entry of data?.myAccess ?? []) map.set(entry.resource, [...(map.get(entry.resource) ?? []), entry]);
     return map;
   }, [data]);
-  const resources = (data?.catalog ?? []).filter((r) => `${r.code}${r.title}${r.description}${r.provider}`.includes(search.trim()));
+  const resources = (data?.catalog ?? []).filter((r) => `${r.code}${r.title}${r.description}${r.provider}${unitName(r.provider)}`.includes(search.trim()));
   return (
     <Card title="资源目录" extra={<Input.Search allowClear placeholder="搜索资源代码、名称或提供单位" onChange={(e) => setSearch(e.target.value)} style={{ width: 320 }} />}>
       {error && <Alert type="error" showIcon title={refusalText(error)} />}
@@ -28,7 +30,7 @@ export function CatalogPage() {
           { title: '资源代码', dataIndex: 'code', width: 140 },
           { title: '资源名称', dataIndex: 'title' },
           { title: '共享类型', dataIndex: 'shareType', width: 120, render: (t: string) => <Tag color={shareTypeLabels[t]?.color}>{shareTypeLabels[t]?.text ?? t}</Tag> },
-          { title: '提供单位', dataIndex: 'provider', width: 110 },
+          { title: '提供单位', dataIndex: 'provider', width: 130, render: unitName },
           { title: '更新周期', dataIndex: 'updateCycle', width: 100 },
           { title: '数据格式', dataIndex: 'format', width: 180 },
           { title: '开放', dataIndex: 'open', width: 70, render: (open: boolean) => (open ? <Tag color="green">开放</Tag> : '—') },

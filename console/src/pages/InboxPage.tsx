@@ -4,6 +4,7 @@ import { refusalText, type Person } from '../api';
 import { ShareApplicationsDocument, type ShareApplicationsQuery } from '../gql/graphql';
 import { daysLeft, formatInstant, statusLabels } from '../labels';
 import { navigate } from '../route';
+import { useUnits } from '../units';
 
 type Application = ShareApplicationsQuery['shareApplications'][number];
 
@@ -26,17 +27,18 @@ export function InboxPage({ person }: { person: Person }) {
 }
 
 function ApplicationsTable({ rows, loading }: { rows: Application[]; loading: boolean }) {
+  const { unitName } = useUnits();
   return (
     <Table<Application>
       rowKey="id" size="middle" loading={loading} dataSource={rows} pagination={{ pageSize: 10 }}
       onRow={(row) => ({ onClick: () => navigate(`/applications/${encodeURIComponent(row.id)}`), style: { cursor: 'pointer' } })}
       columns={[
         { title: '申请编号', dataIndex: 'id', render: (id: string) => <Typography.Link>{id.slice(0, 8)}</Typography.Link> },
-        { title: '申请单位', dataIndex: 'applicant' },
+        { title: '申请单位', dataIndex: 'applicant', render: unitName },
         { title: '资源', dataIndex: 'resources', render: (r: string[]) => r.join('、') },
         { title: '用途', dataIndex: 'purpose' },
         { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={statusLabels[s]?.color}>{statusLabels[s]?.text ?? s}</Tag> },
-        { title: '待办单位', dataIndex: 'awaitingUnit', render: (u: string | null) => u ?? '—' },
+        { title: '待办单位', dataIndex: 'awaitingUnit', render: unitName },
         { title: '提交时间', dataIndex: 'submittedAt', render: formatInstant },
         { title: '答复期限', render: (_: unknown, row: Application) => <Deadline row={row} /> },
       ]}
