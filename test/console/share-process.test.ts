@@ -50,7 +50,7 @@ describe('the share process in the console', () => {
     expect(await page.getByLabel('选择 GZJY-XS-006').isDisabled()).toBe(true);
     await screenshot(page, '01-apply-resources');
     await page.getByRole('button', { name: '下一步' }).click();
-    for (const field of ['Query.students', 'Student.name', 'Student.gender']) await page.getByLabel(`字段 ${field}`).check();
+    for (const field of ['Query.students', 'Student.name', 'Student.gender']) await page.getByLabel(`字段 ${field}`, { exact: true }).check();
     await screenshot(page, '02-apply-fields');
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByLabel('用途').fill('学区学位统筹');
@@ -122,10 +122,10 @@ describe('the share process in the console', () => {
     await page.getByText(/用途：学区学位统筹/).last().click();
     await page.getByText('按授权读取').waitFor();
     // Names are masked to the surname; the identity number was never granted, and the page says so in the pool's words.
-    const shown = await page.locator('td').filter({ hasText: /^\p{Script=Han}\*+$/u }).count();
-    expect(shown).toBeGreaterThan(0);
     await page.getByText('以下字段未提供').waitFor();
     await screenshot(page, '09-data-masked');
+    const shown = await page.locator('td').filter({ hasText: /^\p{Script=Han}\*+$/u }).count();
+    expect(shown).toBeGreaterThan(0);
     await page.getByRole('menuitem', { name: '资源目录' }).click();
     await page.getByText('GZJY-XS-002').waitFor();
     await screenshot(page, '10-catalog');
