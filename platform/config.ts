@@ -32,6 +32,8 @@ const schema = z.object({
   REDIS_URL: optionalUrl,
   // Seed nodes of a Redis Cluster (host:port,host:port,...); instead of REDIS_URL, never with it.
   REDIS_CLUSTER_NODES: z.string().regex(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, 'host:port,host:port,... (seed nodes of the cluster)').optional(),
+  // How long a hot-state command may take before the pool treats Redis as unavailable and falls back (PostgreSQL, memory).
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   REDIS_KEY_PREFIX: z.string().min(1).max(64).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('edupool:'),
   LEGACY_STUDENT_DB_URL: optionalUrl,
   LEGACY_STUDENT_DB_PREPARED: z.enum(['on', 'off']).default('off'),

@@ -239,7 +239,7 @@ export function openPoolHotState(config: Config, logger: Logger): Promise<HotSta
   return openHotState({
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     ...(config.REDIS_CLUSTER_NODES ? { redisClusterNodes: config.REDIS_CLUSTER_NODES.split(',') } : {}),
-    keyPrefix: config.REDIS_KEY_PREFIX, logger,
+    keyPrefix: config.REDIS_KEY_PREFIX, logger, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
   });
 }
 

@@ -11,13 +11,14 @@ export { createMemoryHotState } from './memory-hot-state';
  * process memory when neither is given (DESIGN.md "Stores": the embedded default).
  */
 export async function openHotState(options: {
-  redisUrl?: string; redisClusterNodes?: ReadonlyArray<string>; keyPrefix: string; logger: Logger;
+  redisUrl?: string; redisClusterNodes?: ReadonlyArray<string>; keyPrefix: string; logger: Logger; commandTimeoutMs?: number;
 }): Promise<HotState> {
   const { keyPrefix, logger } = options;
+  const timeout = options.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: options.commandTimeoutMs };
   if (options.redisClusterNodes && options.redisClusterNodes.length > 0) {
-    return openRedisHotState({ target: { kind: 'redis-cluster', nodes: options.redisClusterNodes }, keyPrefix, logger });
+    return openRedisHotState({ target: { kind: 'redis-cluster', nodes: options.redisClusterNodes }, keyPrefix, logger, ...timeout });
   }
-  if (options.redisUrl) return openRedisHotState({ target: { kind: 'redis', url: options.redisUrl }, keyPrefix, logger });
+  if (options.redisUrl) return openRedisHotState({ target: { kind: 'redis', url: options.redisUrl }, keyPrefix, logger, ...timeout });
   return createMemoryHotState(keyPrefix);
 }
 export { announceGrantChange, onGrantChanges, GRANT_CHANGES_CHANNEL } from './grant-changes';

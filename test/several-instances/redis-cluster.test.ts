@@ -6,7 +6,7 @@ import { createLogger } from '../../platform/logger';
 import { createRateLimits } from '../../gateway/limits/rate-limits';
 import { postPersisted } from '../support/persisted-query';
 import { startPrivateRedisCluster, type PrivateRedisCluster } from '../support/private-redis-cluster';
-import { codes, jtiOf, startTwoInstances, type TwoInstances } from './two-instances';
+import { CLUSTER_COMMAND_TIMEOUT_MS, codes, jtiOf, startTwoInstances, type TwoInstances } from './two-instances';
 
 /**
  * Issue 11 item 5, past one machine: the shared hot state on a Redis Cluster
@@ -25,7 +25,7 @@ const REVOKE = 'mutation ($jti: ID!, $reason: String!) { revokeToken(jti: $jti, 
 
 beforeAll(async () => {
   cluster = await startPrivateRedisCluster();
-  hot = await openHotState({ redisClusterNodes: cluster.nodes, keyPrefix: 'edupool-cluster-test:', logger });
+  hot = await openHotState({ redisClusterNodes: cluster.nodes, keyPrefix: 'edupool-cluster-test:', logger, commandTimeoutMs: CLUSTER_COMMAND_TIMEOUT_MS });
   two = await startTwoInstances({ clusterNodes: cluster.nodes });
 });
 
@@ -74,7 +74,7 @@ describe('the hot state on a Redis Cluster', () => {
   });
 
   it('counts rate limits of two instances against one allowance', async () => {
-    const other = await openHotState({ redisClusterNodes: cluster.nodes, keyPrefix: 'edupool-cluster-test:', logger });
+    const other = await openHotState({ redisClusterNodes: cluster.nodes, keyPrefix: 'edupool-cluster-test:', logger, commandTimeoutMs: CLUSTER_COMMAND_TIMEOUT_MS });
     try {
       const limitsA = createRateLimits(hot, { unitPerMinute: 4, tokenPerMinute: 0 });
       const limitsB = createRateLimits(other, { unitPerMinute: 4, tokenPerMinute: 0 });
