@@ -29,20 +29,14 @@ export interface TwoInstances {
   close(): Promise<void>;
 }
 
-export const CLUSTER_COMMAND_TIMEOUT_MS = 10_000;
-
 /** The shared Redis: one server's URL, or the seed nodes of a Redis Cluster. */
 export type SharedRedis = string | { readonly clusterNodes: ReadonlyArray<string> };
 
 export async function startTwoInstances(redis: SharedRedis): Promise<TwoInstances> {
-  const target: { env: Record<string, string>; open: { redisUrl?: string; redisClusterNodes?: ReadonlyArray<string>; commandTimeoutMs?: number } } = typeof redis === 'string'
+  const target: { env: Record<string, string>; open: { redisUrl?: string; redisClusterNodes?: ReadonlyArray<string> } } = typeof redis === 'string'
     ? { env: { REDIS_URL: redis }, open: { redisUrl: redis } }
     // An empty REDIS_URL hides CI's from the pool's configuration: one or the other, never both.
-    // Three private cluster nodes on two loaded cores can take seconds to answer: a generous bound on failure, not a latency check.
-    : {
-      env: { REDIS_URL: '', REDIS_CLUSTER_NODES: redis.clusterNodes.join(','), REDIS_COMMAND_TIMEOUT_MS: String(CLUSTER_COMMAND_TIMEOUT_MS) },
-      open: { redisClusterNodes: redis.clusterNodes, commandTimeoutMs: CLUSTER_COMMAND_TIMEOUT_MS },
-    };
+    : { env: { REDIS_URL: '', REDIS_CLUSTER_NODES: redis.clusterNodes.join(',') }, open: { redisClusterNodes: redis.clusterNodes } };
   const a = await startTestPool({ ...target.env, GRANT_POLL_MS: '60000' });
   const parts: Part[] = [];
   const logger = createLogger('silent', 'instance-b');
