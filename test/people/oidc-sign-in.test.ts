@@ -1,0 +1,154 @@
+import { freePort } from '../support/free-port';
+import { startTestIdentityPlatform, type TestIdentityPlatform } from '../support/test-identity-platform';
+import { startTestPool, type TestPool } from '../support/test-pool';
+import { withCookie } from './people-support';
+import { RedirectBrowser } from './redirect-browser';
+
+/**
+ * Issue 14, sign-in through the city's identity platform (OIDC): a real
+ * oidc-provider signs people in; the pool provisions their account from the
+ * claims (unit, roles), sets the same session cookie as password sign-in, and
+ * refuses replays, links from another browser, unknown units and unfit roles
+ * on the console's sign-in page. The platform is down when the pool starts,
+ * so the first case sees the pool answer that, and recover once it is up.
+ */
+let pool: TestPool;
+let platform: TestIdentityPlatform | undefined;
+let platformPort: number;
+
+const CLIENT_ID = 'edupool-test';
+const CLIENT_SECRET = 'edupool-test-client-secret';
+const TIANHE_STUDENTS = '{ students(first: 2, filter: { district: "440106" }) { totalCount } }';
+const people = {
+  'tianhe-reviewer': { name: '天河区审核人', edupool_unit: '440106', edupool_roles: ['ENDORSER', 'APPLICANT'] },
+  'tianhe-newcomer': { name: '天河区新同事', edupool_unit: '440106' },
+  'unknown-unit': { name: '外单位人员', edupool_unit: '999999' },
+  'institute-supervisor': { name: '教研院的监督员', edupool_unit: 'GZJYYJY', edupool_roles: ['SUPERVISOR'] },
+};
+
+beforeAll(async () => {
+  platformPort = await freePort();
+  const gatewayPort = await freePort();
+  pool = await startTestPool({
+    PORT: String(gatewayPort),
+    OIDC_ISSUER: `http://127.0.0.1:${platformPort}`,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    OIDC_REDIRECT_URI: `http://127.0.0.1:${gatewayPort}/auth/oidc/callback`,
+  });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await platform?.close();
+});
+
+const gateway = () => new URL(pool.url).origin;
+const startUrl = () => new URL('/auth/oidc/start', pool.url);
+
+async function signInThroughPlatform(subject: string, browser = new RedirectBrowser()) {
+  platform!.signInAs(subject);
+  const { url } = await browser.open(startUrl());
+  const session = browser.cookie(gateway(), 'edupool_session');
+  return { browser, landing: url, cookie: session ? `edupool_session=${session}` : undefined };
+}
+
+async function whoIs(cookie: string) {
+  const response = await fetch(new URL('/auth/session', pool.url), { headers: { cookie } });
+  return { status: response.status, body: await response.json() as { person?: { id: string; login: string; displayName: string; unit: { code: string }; roles: string[] } } };
+}
+
+describe('OIDC sign-in', () => {
+  it('answers that the identity platform is down, then starts normally once it is up', async () => {
+    const api = await fetch(startUrl(), { redirect: 'manual' });
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await api.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/identity platform/), extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'identity-platform' } }] });
+    const page = await fetch(startUrl(), { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/console/?signInError=oidc_unavailable');
+
+    platform = await startTestIdentityPlatform(platformPort, {
+      clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: pool.config.OIDC_REDIRECT_URI!,
+    }, people);
+    const started = await fetch(startUrl(), { redirect: 'manual' });
+    expect(started.status).toBe(302);
+    const authorization = new URL(started.headers.get('location')!);
+    expect(authorization.origin).toBe(platform.issuer);
+    expect(Object.fromEntries(authorization.searchParams)).toMatchObject({
+      response_type: 'code', client_id: CLIENT_ID, redirect_uri: pool.config.OIDC_REDIRECT_URI, scope: 'openid profile', code_challenge_method: 'S256',
+      state: expect.any(String), nonce: expect.any(String), code_challenge: expect.any(String),
+    });
+    expect(started.headers.get('set-cookie')).toMatch(/^edupool_oidc_state=[\w-]+; Max-Age=600; Path=\/auth\/oidc; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('says which sign-in methods are on', async () => {
+    const methods = await fetch(new URL('/auth/methods', pool.url));
+    expect(await methods.json()).toEqual({ password: true, oidc: true });
+  });
+
+  it('provisions the account from the claims, sets the session cookie, and serves GraphQL as the unit', async () => {
+    const { landing, cookie } = await signInThroughPlatform('tianhe-reviewer');
+    expect(landing.pathname + landing.search).toBe('/console/');
+    expect(cookie).toBeDefined();
+    const session = await whoIs(cookie!);
+    expect(session.status).toBe(200);
+    expect(session.body.person).toMatchObject({
+      login: 'oidc:tianhe-reviewer', displayName: '天河区审核人', unit: { code: '440106', name: '天河区教育局' }, roles: ['APPLICANT', 'ENDORSER'],
+    });
+    const reply = await withCookie(pool, cookie!, TIANHE_STUDENTS);
+    expect(reply.body.errors).toBeUndefined();
+    expect((reply.body.data!.students as { totalCount: number }).totalCount).toBeGreaterThan(0);
+  });
+
+  it('finds the same account on a second sign-in of the same subject', async () => {
+    const first = await signInThroughPlatform('tianhe-reviewer');
+    const second = await signInThroughPlatform('tianhe-reviewer');
+    expect(first.cookie).not.toBe(second.cookie);
+    const [a, b] = [await whoIs(first.cookie!), await whoIs(second.cookie!)];
+    expect(b.body.person!.id).toBe(a.body.person!.id);
+  });
+
+  it('gives no role when the platform sends no roles claim: the unit\'s app administrator assigns them', async () => {
+    const { cookie } = await signInThroughPlatform('tianhe-newcomer');
+    expect((await whoIs(cookie!)).body.person).toMatchObject({ unit: { code: '440106' }, roles: [] });
+  });
+
+  it('refuses a replayed callback, and a callback link opened in another browser', async () => {
+    const { browser, cookie } = await signInThroughPlatform('tianhe-reviewer');
+    expect(cookie).toBeDefined();
+    const callback = browser.visited.find((url) => url.pathname === '/auth/oidc/callback')!;
+    // The same browser sends the same callback again, flow cookie and all.
+    const replaying = new RedirectBrowser();
+    replaying.setCookie(gateway(), 'edupool_oidc_state', callback.searchParams.get('state')!);
+    const replay = await replaying.open(callback);
+    expect(replay.url.search).toBe('?signInError=oidc_state');
+    expect(replaying.cookie(gateway(), 'edupool_session')).toBeUndefined();
+
+    // A flow begun in one browser, its callback link opened in another (login CSRF): refused.
+    platform!.signInAs('tianhe-reviewer');
+    const attacker = await new RedirectBrowser().open(startUrl(), (url) => url.pathname === '/auth/oidc/callback');
+    expect(attacker.url.pathname).toBe('/auth/oidc/callback');
+    const victim = new RedirectBrowser();
+    expect((await victim.open(attacker.url)).url.search).toBe('?signInError=oidc_state');
+    expect(victim.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  });
+
+  it.each([
+    ['a unit the pool does not know', 'unknown-unit', 'oidc_unit_unknown'],
+    ['a role that does not fit the unit\'s kind', 'institute-supervisor', 'oidc_roles_invalid'],
+  ])('refuses %s on the console\'s sign-in page, with no session', async (_name, subject, code) => {
+    const { landing, cookie } = await signInThroughPlatform(subject);
+    expect(landing.pathname).toBe('/console/');
+    expect(landing.searchParams.get('signInError')).toBe(code);
+    expect(cookie).toBeUndefined();
+  });
+
+  it('shows a refusal by the platform itself (the person cancelled there) on the sign-in page', async () => {
+    platform!.refuseNextSignIn();
+    const browser = new RedirectBrowser();
+    const { url } = await browser.open(startUrl());
+    expect(url.search).toBe('?signInError=oidc_refused');
+    expect(browser.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A real OpenID Connect provider (oidc-provider) standing in for the city's
+ * identity platform, on 127.0.0.1. Its sign-in page is reduced to a choice the
+ * test makes beforehand: `signInAs(subject)` logs the next browser in as that
+ * subject (whose claims are given in `people`), `refuseNextSignIn()` has the
+ * platform answer access_denied instead. Consent is granted at once.
+ */
+export interface TestIdentityPlatform {
+  readonly issuer: string;
+  signInAs(subject: string): void;
+  refuseNextSignIn(): void;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+}
+
+export async function startTestIdentityPlatform(
+  port: number, client: TestClient, people: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Promise<TestIdentityPlatform> {
+  const { default: Provider } = await import('oidc-provider');
+  const issuer = `http://127.0.0.1:${port}`;
+  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  let next: { kind: 'sign-in'; subject: string } | { kind: 'refuse' } = { kind: 'refuse' };
+  const claimNames = [...new Set(Object.values(people).flatMap((claims) => Object.keys(claims)))];
+
+  const provider = new Provider(issuer, {
+    clients: [{
+      client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri],
+      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
+    }],
+    jwks: { keys: [{ ...signingKey, kid: 'test', use: 'sig', alg: 'RS256' }] },
+    cookies: { keys: ['test-identity-platform-cookie-key'] },
+    claims: { openid: ['sub'], profile: claimNames },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    pkce: { methods: ['S256'], required: () => true },
+    findAccount: (_ctx, subject) => {
+      const claims = people[subject];
+      return claims ? { accountId: subject, claims: () => ({ sub: subject, ...claims }) } : undefined;
+    },
+  });
+
+  const interact = async (request: IncomingMessage, response: ServerResponse) => {
+    const details = await provider.interactionDetails(request, response);
+    if (next.kind === 'refuse') {
+      await provider.interactionFinished(request, response, { error: 'access_denied', error_description: 'refused by the test' }, { mergeWithLastSubmission: false });
+      return;
+    }
+    if (details.prompt.name === 'login') {
+      await provider.interactionFinished(request, response, { login: { accountId: next.subject } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    await provider.interactionFinished(request, response, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  };
+
+  const callback = provider.callback();
+  const server = createServer((request, response) => {
+    if (request.url?.startsWith('/interaction/')) {
+      interact(request, response).catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+      return;
+    }
+    void callback(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  if ((server.address() as AddressInfo).port !== port) throw new Error('the identity platform did not get its port');
+  return {
+    issuer,
+    signInAs: (subject) => {
+      next = { kind: 'sign-in', subject };
+    },
+    refuseNextSignIn: () => {
+      next = { kind: 'refuse' };
+    },
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
