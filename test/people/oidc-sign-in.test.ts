@@ -19,7 +19,8 @@ let platformPort: number;
 const CLIENT_ID = 'edupool-test';
 const CLIENT_SECRET = 'edupool-test-client-secret';
 const TIANHE_STUDENTS = '{ students(first: 2, filter: { district: "440106" }) { totalCount } }';
-const people = {
+// Claims as the platform holds them; a case changes one person's roles for a while.
+const people: Record<string, { name: string; edupool_unit: string; edupool_roles?: string[] }> = {
   'tianhe-reviewer': { name: '天河区审核人', edupool_unit: '440106', edupool_roles: ['ENDORSER', 'APPLICANT'] },
   'tianhe-newcomer': { name: '天河区新同事', edupool_unit: '440106' },
   'unknown-unit': { name: '外单位人员', edupool_unit: '999999' },
@@ -114,24 +115,40 @@ describe('OIDC sign-in', () => {
     expect((await whoIs(cookie!)).body.person).toMatchObject({ unit: { code: '440106' }, roles: [] });
   });
 
-  it('refuses a replayed callback, and a callback link opened in another browser', async () => {
-    const { browser, cookie } = await signInThroughPlatform('tianhe-reviewer');
-    expect(cookie).toBeDefined();
-    const callback = browser.visited.find((url) => url.pathname === '/auth/oidc/callback')!;
-    // The same browser sends the same callback again, flow cookie and all.
-    const replaying = new RedirectBrowser();
-    replaying.setCookie(gateway(), 'edupool_oidc_state', callback.searchParams.get('state')!);
-    const replay = await replaying.open(callback);
-    expect(replay.url.search).toBe('?signInError=oidc_state');
-    expect(replaying.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  it('finishes a flow once: of two callbacks with the same state at once one signs in, and a later replay is refused', async () => {
+    platform!.signInAs('tianhe-reviewer');
+    const begun = new RedirectBrowser();
+    const { url: callback } = await begun.open(startUrl(), (url) => url.pathname === '/auth/oidc/callback');
+    const state = begun.cookie(gateway(), 'edupool_oidc_state')!;
+    const browsers = [new RedirectBrowser(), new RedirectBrowser(), new RedirectBrowser()];
+    for (const browser of browsers) browser.setCookie(gateway(), 'edupool_oidc_state', state);
+    const together = await Promise.all(browsers.slice(0, 2).map((browser) => browser.open(callback)));
+    expect(together.map(({ url }) => url.search).sort()).toEqual(['', '?signInError=oidc_state']);
+    expect(browsers.slice(0, 2).filter((browser) => browser.cookie(gateway(), 'edupool_session')).length).toBe(1);
+    const later = await browsers[2]!.open(callback);
+    expect(later.url.search).toBe('?signInError=oidc_state');
+    expect(browsers[2]!.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  });
 
-    // A flow begun in one browser, its callback link opened in another (login CSRF): refused.
+  it('refuses a callback link opened in another browser than the one that started the flow (login CSRF)', async () => {
     platform!.signInAs('tianhe-reviewer');
     const attacker = await new RedirectBrowser().open(startUrl(), (url) => url.pathname === '/auth/oidc/callback');
     expect(attacker.url.pathname).toBe('/auth/oidc/callback');
     const victim = new RedirectBrowser();
     expect((await victim.open(attacker.url)).url.search).toBe('?signInError=oidc_state');
     expect(victim.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  });
+
+  it('follows the roles claim on each sign-in when the platform sends one', async () => {
+    const reviewer = people['tianhe-reviewer']!;
+    const before = reviewer.edupool_roles;
+    reviewer.edupool_roles = ['APPLICANT'];
+    try {
+      const { cookie } = await signInThroughPlatform('tianhe-reviewer');
+      expect((await whoIs(cookie!)).body.person).toMatchObject({ login: 'oidc:tianhe-reviewer', roles: ['APPLICANT'] });
+    } finally {
+      reviewer.edupool_roles = before;
+    }
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Adapter, AdapterPayload } from 'oidc-provider' with { 'resolution-mode': 'import' };
 
 /**
  * A real OpenID Connect provider (oidc-provider) standing in for the city's
@@ -32,6 +33,9 @@ export async function startTestIdentityPlatform(
   const claimNames = [...new Set(Object.values(people).flatMap((claims) => Object.keys(claims)))];
 
   const provider = new Provider(issuer, {
+    // The provider's own memory adapter and default lifetimes work too, but announce themselves on the console at every start.
+    adapter: memoryAdapter(),
+    ttl: { Interaction: 600, Session: 3_600, Grant: 3_600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     clients: [{
       client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri],
       grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
@@ -92,5 +96,33 @@ export async function startTestIdentityPlatform(
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
     }),
+  };
+}
+
+/** Everything the provider keeps, in this process: it lives as long as the test file. */
+function memoryAdapter(): (name: string) => Adapter {
+  const stored = new Map<string, AdapterPayload>();
+  return (name) => {
+    const key = (id: string) => `${name}:${id}`;
+    const findWhere = async (match: (payload: AdapterPayload) => boolean) => [...stored.entries()]
+      .find(([storedKey, payload]) => storedKey.startsWith(`${name}:`) && match(payload))?.[1];
+    return {
+      upsert: async (id, payload) => {
+        stored.set(key(id), payload);
+      },
+      find: async (id) => stored.get(key(id)),
+      findByUid: (uid) => findWhere((payload) => payload.uid === uid),
+      findByUserCode: (userCode) => findWhere((payload) => payload.userCode === userCode),
+      consume: async (id) => {
+        const payload = stored.get(key(id));
+        if (payload) stored.set(key(id), { ...payload, consumed: Math.floor(Date.now() / 1000) });
+      },
+      destroy: async (id) => {
+        stored.delete(key(id));
+      },
+      revokeByGrantId: async (grantId) => {
+        for (const [storedKey, payload] of stored) if (payload.grantId === grantId) stored.delete(storedKey);
+      },
+    };
   };
 }
