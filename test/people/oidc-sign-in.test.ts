@@ -1,3 +1,5 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from '../console/console-browser';
 import { freePort } from '../support/free-port';
 import { startTestIdentityPlatform, type TestIdentityPlatform } from '../support/test-identity-platform';
 import { startTestPool, type TestPool } from '../support/test-pool';
@@ -167,5 +169,44 @@ describe('OIDC sign-in', () => {
     const { url } = await browser.open(startUrl());
     expect(url.search).toBe('?signInError=oidc_refused');
     expect(browser.cookie(gateway(), 'edupool_session')).toBeUndefined();
+  });
+});
+
+describe('the console\'s sign-in page (Chromium)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs in through 统一身份认证登录 and shows the person and roles', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(90_000);
+    await page.goto(new URL('/console/', pool.url).href);
+    const button = page.getByRole('link', { name: '统一身份认证登录' });
+    await button.waitFor();
+    await screenshot(page, 'oidc-sign-in-page');
+    platform!.signInAs('tianhe-reviewer');
+    await button.click();
+    await page.getByTestId('signed-in-person').getByText('天河区审核人（天河区教育局）').waitFor();
+    await page.getByText('审核人', { exact: true }).waitFor();
+    await screenshot(page, 'oidc-signed-in');
+    await page.close();
+  });
+
+  it('shows a refusal in Chinese on the sign-in page, and drops it from the address', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(90_000);
+    await page.goto(new URL('/console/', pool.url).href);
+    platform!.signInAs('unknown-unit');
+    await page.getByRole('link', { name: '统一身份认证登录' }).click();
+    await page.getByText('您在统一身份认证平台登记的单位不在本资源池的单位名录中，无法登录。').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await screenshot(page, 'oidc-sign-in-refused');
+    await page.close();
   });
 });

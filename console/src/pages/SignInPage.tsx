@@ -33,13 +33,14 @@ function takeSignInError(): string | undefined {
 export function SignInPage({ onSignedIn }: { onSignedIn: (person: Person) => void }) {
   const [error, setError] = useState<string | undefined>(takeSignInError);
   const [busy, setBusy] = useState(false);
-  const [oidc, setOidc] = useState(false);
+  // Undefined until /auth/methods answers: the card waits rather than restyle its buttons under the person's cursor.
+  const [oidc, setOidc] = useState<boolean>();
   useEffect(() => {
     void signInMethods().then((methods) => setOidc(methods.oidc));
   }, []);
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 120 }}>
-      <Card title="广州市教育专题数据资源池 · 登录" style={{ width: 420 }}>
+      <Card title="广州市教育专题数据资源池 · 登录" style={{ width: 420 }} loading={oidc === undefined}>
         {oidc && (
           <>
             <Button type="primary" block size="large" href="/auth/oidc/start">统一身份认证登录</Button>
