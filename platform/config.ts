@@ -93,7 +93,7 @@ const schema = z.object({
   OIDC_REDIRECT_URI: z.string().url().regex(/\/auth\/oidc\/callback$/, 'the gateway\'s callback: https://<public host>/auth/oidc/callback').optional(),
   OIDC_UNIT_CLAIM: z.string().min(1).max(100).default('edupool_unit'),
   OIDC_ROLES_CLAIM: z.string().min(1).max(100).default('edupool_roles'),
-  OIDC_SCOPES: z.string().regex(/^([\w:.\/-]+ )*[\w:.\/-]+$/, 'space-separated scopes').refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
+  OIDC_SCOPES: z.string().regex(/^([\w:./-]+ )*[\w:./-]+$/, 'space-separated scopes').refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
     .default('openid profile'),
 });
 
