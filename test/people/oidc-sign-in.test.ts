@@ -163,6 +163,25 @@ describe('OIDC sign-in', () => {
     expect(cookie).toBeUndefined();
   });
 
+  it('refuses a disabled account, and an account whose unit the platform now names differently', async () => {
+    const { cookie } = await signInThroughPlatform('tianhe-newcomer');
+    expect(cookie).toBeDefined();
+    const newcomer = people['tianhe-newcomer']!;
+    newcomer.edupool_unit = '440104';
+    try {
+      const moved = await signInThroughPlatform('tianhe-newcomer');
+      expect(moved.landing.search).toBe('?signInError=oidc_unit_changed');
+      expect(moved.cookie).toBeUndefined();
+    } finally {
+      newcomer.edupool_unit = '440106';
+    }
+    // No route disables an account yet: the store is written directly, as an operator would.
+    await pool.pool.store.pool.query("UPDATE accounts SET disabled_at = now() WHERE login = 'oidc:tianhe-newcomer'");
+    const disabled = await signInThroughPlatform('tianhe-newcomer');
+    expect(disabled.landing.search).toBe('?signInError=oidc_disabled');
+    expect(disabled.cookie).toBeUndefined();
+  });
+
   it('shows a refusal by the platform itself (the person cancelled there) on the sign-in page', async () => {
     platform!.refuseNextSignIn();
     const browser = new RedirectBrowser();
