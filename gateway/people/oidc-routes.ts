@@ -83,18 +83,19 @@ export function oidcRoutes(deps: OidcRouteDependencies): Route[] {
   });
 
   const start = async (request: IncomingMessage, response: ServerResponse) => {
-    let begun: { url: URL; flow: OidcFlow };
     try {
-      begun = await party.begin();
-      await deps.hotState.set(flowKey(begun.flow.state), JSON.stringify(begun.flow), FLOW_TTL_SECONDS);
+      const { url, flow } = await party.begin();
+      await deps.hotState.set(flowKey(flow.state), JSON.stringify(flow), FLOW_TTL_SECONDS);
+      response.writeHead(302, { location: url.href, 'set-cookie': flowCookie(flow.state, FLOW_TTL_SECONDS), 'cache-control': 'no-store' });
+      response.end();
     } catch (error) {
-      deps.logger.warn({ err: error }, 'OIDC sign-in could not start');
+      const unavailable = error instanceof IdentityProviderUnavailable;
+      deps.logger[unavailable ? 'warn' : 'error']({ err: error }, 'OIDC sign-in could not start');
       // A browser (the console's button) is shown the reason on the sign-in page; any other client gets the 503 itself.
-      if (wantsPage(request)) return redirectToSignIn(response, 'oidc_unavailable');
-      return sendRefusal(response, new RefusedRequest(503, errors.identityPlatformUnavailable()));
+      if (wantsPage(request)) return redirectToSignIn(response, unavailable ? 'oidc_unavailable' : 'oidc_failed');
+      if (!unavailable) throw error;
+      sendRefusal(response, new RefusedRequest(503, errors.identityPlatformUnavailable()));
     }
-    response.writeHead(302, { location: begun.url.href, 'set-cookie': flowCookie(begun.flow.state, FLOW_TTL_SECONDS), 'cache-control': 'no-store' });
-    response.end();
   };
 
   /** The flow this callback finishes: known, unexpired, begun in this browser, and not finished before. */
@@ -119,7 +120,7 @@ export function oidcRoutes(deps: OidcRouteDependencies): Route[] {
       // A person who moved to another unit needs a new account there; acting for the old unit would be wrong.
       if (existing.unit !== verdict.unit) throw new SignInFailed('oidc_unit_changed', `account ${existing.id} acts for ${existing.unit}, the platform says ${verdict.unit}`);
       // With a roles claim the platform manages roles; without one, the roles assigned in the console stand.
-      if (verdict.roles && verdict.roles.join() !== existing.roles.join()) return deps.accounts.setRoles(existing.id, verdict.roles, GRANTED_BY_PLATFORM, now);
+      if (verdict.roles && verdict.roles.join() !== [...existing.roles].sort().join()) return deps.accounts.setRoles(existing.id, verdict.roles, GRANTED_BY_PLATFORM, now);
       return existing;
     }
     const created = await deps.accounts.provisionOidc({
@@ -146,7 +147,9 @@ export function oidcRoutes(deps: OidcRouteDependencies): Route[] {
       response.end();
     } catch (error) {
       const code = codeOf(error);
-      deps.logger.warn({ err: error, signInError: code }, 'OIDC sign-in refused');
+      // A refusal the pool meant is a warning; anything else (a token the library judged wrong, the store failing) an error.
+      const expected = error instanceof SignInFailed || error instanceof IdentityProviderRefused || error instanceof IdentityProviderUnavailable;
+      deps.logger[expected ? 'warn' : 'error']({ err: error, signInError: code }, 'OIDC sign-in refused');
       redirectToSignIn(response, code, clearFlow);
     }
   };
