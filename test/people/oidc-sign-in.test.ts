@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from '../console/console-browser';
 import { freePort } from '../support/free-port';
-import { startTestIdentityPlatform, type TestIdentityPlatform } from '../support/test-identity-platform';
+import { createTestIdentityPlatform, type TestIdentityPlatform } from '../support/test-identity-platform';
 import { startTestPool, type TestPool } from '../support/test-pool';
 import { withCookie } from './people-support';
 import { RedirectBrowser } from './redirect-browser';
@@ -15,8 +15,7 @@ import { RedirectBrowser } from './redirect-browser';
  * so the first case sees the pool answer that, and recover once it is up.
  */
 let pool: TestPool;
-let platform: TestIdentityPlatform | undefined;
-let platformPort: number;
+let platform: TestIdentityPlatform;
 
 const CLIENT_ID = 'edupool-test';
 const CLIENT_SECRET = 'edupool-test-client-secret';
@@ -30,14 +29,11 @@ const people: Record<string, { name: string; edupool_unit: string; edupool_roles
 };
 
 beforeAll(async () => {
-  platformPort = await freePort();
-  const gatewayPort = await freePort();
+  const [platformPort, gatewayPort] = [await freePort(), await freePort()];
+  const redirectUri = `http://127.0.0.1:${gatewayPort}/auth/oidc/callback`;
+  platform = await createTestIdentityPlatform(platformPort, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri }, people);
   pool = await startTestPool({
-    PORT: String(gatewayPort),
-    OIDC_ISSUER: `http://127.0.0.1:${platformPort}`,
-    OIDC_CLIENT_ID: CLIENT_ID,
-    OIDC_CLIENT_SECRET: CLIENT_SECRET,
-    OIDC_REDIRECT_URI: `http://127.0.0.1:${gatewayPort}/auth/oidc/callback`,
+    PORT: String(gatewayPort), OIDC_ISSUER: platform.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_REDIRECT_URI: redirectUri,
   });
 });
 
@@ -50,7 +46,7 @@ const gateway = () => new URL(pool.url).origin;
 const startUrl = () => new URL('/auth/oidc/start', pool.url);
 
 async function signInThroughPlatform(subject: string, browser = new RedirectBrowser()) {
-  platform!.signInAs(subject);
+  platform.signInAs(subject);
   const { url } = await browser.open(startUrl());
   const session = browser.cookie(gateway(), 'edupool_session');
   return { browser, landing: url, cookie: session ? `edupool_session=${session}` : undefined };
@@ -71,9 +67,7 @@ describe('OIDC sign-in', () => {
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toBe('/console/?signInError=oidc_unavailable');
 
-    platform = await startTestIdentityPlatform(platformPort, {
-      clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: pool.config.OIDC_REDIRECT_URI!,
-    }, people);
+    await platform.listen();
     const started = await fetch(startUrl(), { redirect: 'manual' });
     expect(started.status).toBe(302);
     const authorization = new URL(started.headers.get('location')!);
@@ -118,7 +112,7 @@ describe('OIDC sign-in', () => {
   });
 
   it('finishes a flow once: of two callbacks with the same state at once one signs in, and a later replay is refused', async () => {
-    platform!.signInAs('tianhe-reviewer');
+    platform.signInAs('tianhe-reviewer');
     const begun = new RedirectBrowser();
     const { url: callback } = await begun.open(startUrl(), (url) => url.pathname === '/auth/oidc/callback');
     const state = begun.cookie(gateway(), 'edupool_oidc_state')!;
@@ -133,7 +127,7 @@ describe('OIDC sign-in', () => {
   });
 
   it('refuses a callback link opened in another browser than the one that started the flow (login CSRF)', async () => {
-    platform!.signInAs('tianhe-reviewer');
+    platform.signInAs('tianhe-reviewer');
     const attacker = await new RedirectBrowser().open(startUrl(), (url) => url.pathname === '/auth/oidc/callback');
     expect(attacker.url.pathname).toBe('/auth/oidc/callback');
     const victim = new RedirectBrowser();
@@ -183,7 +177,7 @@ describe('OIDC sign-in', () => {
   });
 
   it('shows a refusal by the platform itself (the person cancelled there) on the sign-in page', async () => {
-    platform!.refuseNextSignIn();
+    platform.refuseNextSignIn();
     const browser = new RedirectBrowser();
     const { url } = await browser.open(startUrl());
     expect(url.search).toBe('?signInError=oidc_refused');
@@ -209,7 +203,7 @@ describe('the console\'s sign-in page (Chromium)', () => {
     const button = page.getByRole('link', { name: '统一身份认证登录' });
     await button.waitFor();
     await screenshot(page, 'oidc-sign-in-page');
-    platform!.signInAs('tianhe-reviewer');
+    platform.signInAs('tianhe-reviewer');
     await button.click();
     await page.getByTestId('signed-in-person').getByText('天河区审核人（天河区教育局）').waitFor();
     await page.getByText('审核人', { exact: true }).waitFor();
@@ -221,7 +215,7 @@ describe('the console\'s sign-in page (Chromium)', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(90_000);
     await page.goto(new URL('/console/', pool.url).href);
-    platform!.signInAs('unknown-unit');
+    platform.signInAs('unknown-unit');
     await page.getByRole('link', { name: '统一身份认证登录' }).click();
     await page.getByText('您在统一身份认证平台登记的单位不在本资源池的单位名录中，无法登录。').waitFor();
     expect(new URL(page.url()).search).toBe('');

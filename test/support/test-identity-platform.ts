@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
+import { promisify } from 'node:util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Adapter, AdapterPayload } from 'oidc-provider' with { 'resolution-mode': 'import' };
@@ -9,9 +10,15 @@ import type { Adapter, AdapterPayload } from 'oidc-provider' with { 'resolution-
  * test makes beforehand: `signInAs(subject)` logs the next browser in as that
  * subject (whose claims are given in `people`), `refuseNextSignIn()` has the
  * platform answer access_denied instead. Consent is granted at once.
+ *
+ * It is made first and listens only when told, so a test can meet the port
+ * with nobody there (the platform down) and then bring it up without a pause:
+ * making it (a key pair, loading the library) blocks this process, which the
+ * pool under test shares.
  */
 export interface TestIdentityPlatform {
   readonly issuer: string;
+  listen(): Promise<void>;
   signInAs(subject: string): void;
   refuseNextSignIn(): void;
   close(): Promise<void>;
@@ -23,12 +30,13 @@ export interface TestClient {
   readonly redirectUri: string;
 }
 
-export async function startTestIdentityPlatform(
+export async function createTestIdentityPlatform(
   port: number, client: TestClient, people: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
 ): Promise<TestIdentityPlatform> {
   const { default: Provider } = await import('oidc-provider');
   const issuer = `http://127.0.0.1:${port}`;
-  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
+  const signingKey = privateKey.export({ format: 'jwk' });
   let next: { kind: 'sign-in'; subject: string } | { kind: 'refuse' } = { kind: 'refuse' };
   const claimNames = [...new Set(Object.values(people).flatMap((claims) => Object.keys(claims)))];
 
@@ -79,13 +87,15 @@ export async function startTestIdentityPlatform(
     }
     void callback(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  if ((server.address() as AddressInfo).port !== port) throw new Error('the identity platform did not get its port');
   return {
     issuer,
+    listen: async () => {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve());
+      });
+      if ((server.address() as AddressInfo).port !== port) throw new Error('the identity platform did not get its port');
+    },
     signInAs: (subject) => {
       next = { kind: 'sign-in', subject };
     },
@@ -93,6 +103,7 @@ export async function startTestIdentityPlatform(
       next = { kind: 'refuse' };
     },
     close: () => new Promise<void>((resolve, reject) => {
+      if (!server.listening) return resolve();
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
     }),
