@@ -1,7 +1,13 @@
-/** @type {import('jest').Config} */
+/**
+ * `ignoreDynamic` keeps `import()` as is: openid-client and oidc-provider are
+ * ES modules only, which the CommonJS the tests are compiled to can reach only
+ * through a real dynamic import (jest runs it with --experimental-vm-modules).
+ *
+ * @type {import('jest').Config}
+ */
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs', ignoreDynamic: true } }] },
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
 };

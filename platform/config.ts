@@ -88,6 +88,15 @@ const schema = z.object({
   // Unset = on, except in production: demo people must never appear in a real deployment by accident.
   DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
   DEMO_PASSWORD: z.string().min(8).max(200).default('EduPool-demo-2026'),
+  // OpenID Connect sign-in against the city's identity platform: all four of issuer, client id, secret and redirect URI, or none.
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_REDIRECT_URI: z.string().url().regex(/\/auth\/oidc\/callback$/, 'the gateway\'s callback: https://<public host>/auth/oidc/callback').optional(),
+  OIDC_UNIT_CLAIM: z.string().min(1).max(100).default('edupool_unit'),
+  OIDC_ROLES_CLAIM: z.string().min(1).max(100).default('edupool_roles'),
+  OIDC_SCOPES: z.string().regex(/^([\w:./-]+ )*[\w:./-]+$/, 'space-separated scopes').refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -108,5 +117,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.REDIS_URL && parsed.data.REDIS_CLUSTER_NODES) {
     throw new ConfigurationError('Invalid configuration: set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both');
   }
+  checkOidc(parsed.data);
   return Object.freeze(parsed.data);
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+/** Half an OIDC configuration would show a sign-in button that cannot work: stop at start-up and say what is missing. */
+function checkOidc(config: z.infer<typeof schema>): void {
+  const missing = OIDC_REQUIRED.filter((name) => config[name] === undefined);
+  if (missing.length > 0 && missing.length < OIDC_REQUIRED.length) {
+    throw new ConfigurationError(
+      `Invalid configuration: OIDC sign-in needs all of ${OIDC_REQUIRED.join(', ')}, or none of them; set ${missing.join(', ')} `
+      + '(the redirect URI is https://<public host>/auth/oidc/callback, as registered with the identity platform).',
+    );
+  }
+  if (config.NODE_ENV === 'production' && config.OIDC_ISSUER?.startsWith('http:')) {
+    throw new ConfigurationError('Invalid configuration: OIDC_ISSUER must be an https URL in production (tokens and the client secret travel to it).');
+  }
+}
+
+/** The OIDC settings when sign-in through the identity platform is configured. */
+export interface OidcSettings {
+  readonly issuer: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+  readonly scopes: string;
+  readonly unitClaim: string;
+  readonly rolesClaim: string;
+}
+
+export function oidcSettingsOf(config: Config): OidcSettings | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET || !config.OIDC_REDIRECT_URI) return undefined;
+  return Object.freeze({
+    issuer: new URL(config.OIDC_ISSUER), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET,
+    redirectUri: config.OIDC_REDIRECT_URI, scopes: config.OIDC_SCOPES, unitClaim: config.OIDC_UNIT_CLAIM, rolesClaim: config.OIDC_ROLES_CLAIM,
+  });
 }

@@ -56,6 +56,13 @@ export const errors = {
   signInRefused(reason: string): ErrorShape {
     return { message: `${reason} Sign in again at /console.`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
   },
+  /** The identity platform (OIDC) did not answer, so a sign-in through it cannot start or finish now. */
+  identityPlatformUnavailable(): ErrorShape {
+    return {
+      message: 'The identity platform (统一身份认证平台) did not answer, so sign-in through it cannot go on now. Retry later.',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'identity-platform', http: { status: 503 } },
+    };
+  },
   /** A subgraph called by anything but the gateway: no token hint, the caller is not a client. */
   gatewayOnly(subgraph: string, reason: string): ErrorShape {
     return { message: `The ${subgraph} subgraph answers only the EduPool gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };

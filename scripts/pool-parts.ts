@@ -2,7 +2,7 @@ import { ensureLegacyData } from '../legacy/cli/ensure-legacy-data';
 import { legacyDataPaths } from '../legacy/data-dir';
 import { openStudentDb } from '../legacy/student-db';
 import { startTeacherApi } from '../legacy/teacher-api';
-import type { Config } from '../platform/config';
+import { oidcSettingsOf, type Config } from '../platform/config';
 import { onGrantChanges, openHotState, type HotState } from '../platform/hot-state';
 import { loadContextKeys, type ContextKeys } from '../platform/context-keys';
 import { ContextSealer } from '../platform/context-sealer';
@@ -23,6 +23,8 @@ import { createPermissionsProvider } from '../gateway/enforcement/permissions-pr
 import { createAuthenticator } from '../gateway/authenticate';
 import { consoleRoutes } from '../gateway/console-route';
 import { signInRoutes } from '../gateway/people/sign-in-routes';
+import { createRelyingParty } from '../gateway/people/oidc-relying-party';
+import { oidcRoutes } from '../gateway/people/oidc-routes';
 import { tokenEndpointRoute } from '../gateway/people/token-endpoint';
 import { hashPassword } from '../platform/passwords';
 import { accountsRepository, appCredentialsRepository, demoAccountsOf, seedDemoAccounts } from '../store/people';
@@ -322,9 +324,19 @@ export async function startGatewayPart(
   const authenticator = createAuthenticator(
     keys.token, (code) => shared.unitTree.has(code), () => shared.clock.now(), denylist, { hotState: shared.hotState, settings: sessionSettings },
   );
+  const oidc = oidcSettingsOf(config);
+  const relyingParty = oidc ? createRelyingParty(oidc, logger) : undefined;
+  relyingParty?.warmUp();
+  const accounts = accountsRepository(shared.store.pool);
   const peopleRoutes = [
+    ...oidcRoutes({
+      ...(relyingParty ? { relyingParty } : {}),
+      claimNames: { unit: config.OIDC_UNIT_CLAIM, roles: config.OIDC_ROLES_CLAIM },
+      accounts, hotState: shared.hotState, tokenKeys: keys.token, session: sessionSettings, clock: shared.clock, logger,
+      unitTypeOf: (code) => shared.unitTree.get(code)?.type,
+    }),
     ...signInRoutes({
-      accounts: accountsRepository(shared.store.pool), revocations: tokenRevocationsRepository(shared.store.pool), hotState: shared.hotState,
+      accounts, revocations: tokenRevocationsRepository(shared.store.pool), hotState: shared.hotState,
       tokenKeys: keys.token, session: sessionSettings, clock: shared.clock, logger,
       unitName: (code) => shared.unitTree.get(code)?.name, authenticate: (request) => authenticator.authenticate(request),
     }),

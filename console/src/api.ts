@@ -49,6 +49,17 @@ export const signIn = (login: string, password: string) => authCall('/auth/sign-
   method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }),
 });
 
+/** Which sign-in methods the pool has on: the identity platform's (OIDC) only where it is configured. */
+export async function signInMethods(): Promise<{ password: boolean; oidc: boolean }> {
+  try {
+    const response = await fetch('/auth/methods', { credentials: 'same-origin' });
+    if (response.ok) return await response.json() as { password: boolean; oidc: boolean };
+  } catch {
+    // Unreachable pool: the password form still shows, and its sign-in says what went wrong.
+  }
+  return { password: true, oidc: false };
+}
+
 export const signOut = () => authCall('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
 /** What the pool said, in its own words (the message names the legal basis or the resource to apply for). */

@@ -31,6 +31,13 @@ export interface AccountsRepository {
   /** The account and its password hash, for sign-in only. */
   forSignIn(login: string): Promise<{ account: Account; passwordHash: string | null } | undefined>;
   byOidcSubject(issuer: string, subject: string): Promise<Account | undefined>;
+  /**
+   * Creates the account of a person the identity platform vouches for, unless
+   * one exists for (issuer, subject); returns that account either way (two
+   * first sign-ins at once make one account). Undefined when the login is
+   * taken by another account.
+   */
+  provisionOidc(account: NewAccount & { readonly oidc: { readonly issuer: string; readonly subject: string } }, at: Date): Promise<Account | undefined>;
   recordSignIn(id: string, next: SignInState): Promise<void>;
   ofUnit(unit: string): Promise<Account[]>;
   /** Makes the account's roles exactly `roles`, recording who granted the new ones. */
@@ -100,6 +107,24 @@ export function accountsRepository(pool: Pool): AccountsRepository {
     },
     byOidcSubject: async (issuer, subject) => {
       const row = await one('a.oidc_issuer = $1 AND a.oidc_subject = $2', [issuer, subject]);
+      return row ? readAccount(row) : undefined;
+    },
+    provisionOidc: async (account, at) => {
+      await inTransaction(pool, async (client) => {
+        const id = randomUUID();
+        const inserted = await client.query(
+          `INSERT INTO accounts (id, unit, login, display_name, oidc_issuer, oidc_subject, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [id, account.unit, account.login, account.displayName, account.oidc.issuer, account.oidc.subject, at],
+        );
+        if (inserted.rowCount === 1 && account.roles.length > 0) {
+          await client.query(
+            `INSERT INTO account_roles (account_id, role, granted_by, granted_at) SELECT $1, unnest($2::text[]), $3, $4`,
+            [id, account.roles, account.grantedBy, at],
+          );
+        }
+      });
+      const row = await one('a.oidc_issuer = $1 AND a.oidc_subject = $2', [account.oidc.issuer, account.oidc.subject]);
       return row ? readAccount(row) : undefined;
     },
     recordSignIn: async (id, next) => {

@@ -44,6 +44,13 @@ describe('password sign-in', () => {
     expect(await session.json()).toMatchObject({ person: { login: '440106.clerk', roles: ['APPLICANT'] } });
   });
 
+  it('says password sign-in is on and OIDC off when no identity platform is configured', async () => {
+    const methods = await fetch(new URL('/auth/methods', pool.url));
+    expect(await methods.json()).toEqual({ password: true, oidc: false });
+    // Without OIDC its routes do not exist.
+    expect((await fetch(new URL('/auth/oidc/start', pool.url), { redirect: 'manual' })).status).toBe(404);
+  });
+
   it('answers a wrong password and an unknown login alike, without saying which', async () => {
     const wrong = await signIn(pool, '440104.clerk', 'not-the-password');
     const unknown = await signIn(pool, 'nobody.at.all', 'not-the-password');

@@ -1,4 +1,4 @@
-import { checkClientScope, judgeSignIn, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, personRoles, roleFitsUnit } from '..';
+import { checkClientScope, judgeSignIn, readOidcPerson, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, personRoles, roleFitsUnit } from '..';
 import { unitTypes } from '../../units';
 
 const NOW = new Date('2026-12-07T09:00:00Z');
@@ -40,5 +40,29 @@ describe('roleFitsUnit', () => {
       APPLICANT: unitTypes, DATA_OFFICER: unitTypes, AUDITOR: unitTypes, APP_ADMIN: unitTypes,
       ENDORSER: ['CITY_BUREAU', 'DISTRICT_BUREAU'], SUPERVISOR: ['CITY_BUREAU'],
     });
+  });
+});
+
+describe('readOidcPerson', () => {
+  const names = { unit: 'edupool_unit', roles: 'edupool_roles' };
+  const unitTypeOf = (code: string) => ({ '440106': 'DISTRICT_BUREAU', '44010601': 'SCHOOL' } as const)[code];
+  it.each([
+    ['a unit and no roles claim: roles left to the console', { sub: 's1', name: '王老师', edupool_unit: '440106' },
+      { kind: 'person', unit: '440106', displayName: '王老师' }],
+    ['roles as a list, any case, sorted and unique', { sub: 's1', edupool_unit: '440106', edupool_roles: ['endorser', 'APPLICANT', 'ENDORSER'] },
+      { kind: 'person', unit: '440106', displayName: 's1', roles: ['APPLICANT', 'ENDORSER'] }],
+    ['roles as a space-separated string', { sub: 's1', preferred_username: 'wang', edupool_unit: '44010601', edupool_roles: 'APPLICANT APP_ADMIN' },
+      { kind: 'person', unit: '44010601', displayName: 'wang', roles: ['APPLICANT', 'APP_ADMIN'] }],
+    ['an empty roles list: no role', { sub: 's1', edupool_unit: '440106', edupool_roles: [] },
+      { kind: 'person', unit: '440106', displayName: 's1', roles: [] }],
+    ['no unit claim', { sub: 's1' }, { kind: 'refused', reason: 'unit-missing' }],
+    ['a unit the pool does not know', { sub: 's1', edupool_unit: '999999' }, { kind: 'refused', reason: 'unit-unknown' }],
+    ['an unknown role', { sub: 's1', edupool_unit: '440106', edupool_roles: ['APPLICANT', 'ROOT'] }, { kind: 'refused', reason: 'roles-invalid' }],
+    ['a role that does not fit the unit\'s kind', { sub: 's1', edupool_unit: '44010601', edupool_roles: ['ENDORSER'] },
+      { kind: 'refused', reason: 'roles-invalid' }],
+    ['a roles claim of the wrong shape', { sub: 's1', edupool_unit: '440106', edupool_roles: { role: 'APPLICANT' } },
+      { kind: 'refused', reason: 'roles-invalid' }],
+  ] as const)('%s', (_name, claims, verdict) => {
+    expect(readOidcPerson(claims, names, unitTypeOf)).toMatchObject(verdict);
   });
 });
