@@ -6,11 +6,13 @@ import { can, type ConsoleAction } from './access';
 import { navigate, useRoute } from './route';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplyPage } from './pages/ApplyPage';
+import { AppsPage } from './pages/AppsPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { DataPage } from './pages/DataPage';
 import { GrantsPage } from './pages/GrantsPage';
 import { InboxPage } from './pages/InboxPage';
 import { ObjectionsPage } from './pages/ObjectionsPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { SignInPage } from './pages/SignInPage';
 
 /** The menu; a page with an action is listed only to people whose roles allow it. */
@@ -21,6 +23,8 @@ const pages: ReadonlyArray<{ key: string; label: string; needs?: ConsoleAction }
   { key: '/grants', label: '我的授权' },
   { key: '/data', label: '数据查看' },
   { key: '/objections', label: '纠错' },
+  { key: '/apps', label: '应用与令牌', needs: 'manageApps' },
+  { key: '/people', label: '人员与角色', needs: 'manageApps' },
 ];
 
 export function App() {
@@ -62,7 +66,9 @@ export function App() {
               : route === '/grants' ? <GrantsPage person={person} />
                 : route === '/data' ? <DataPage person={person} />
                   : route === '/objections' ? <ObjectionsPage person={person} />
-                    : <InboxPage person={person} />}
+                    : route === '/apps' ? <AppsPage />
+                      : route === '/people' ? <PeoplePage person={person} />
+                        : <InboxPage person={person} />}
       </Layout.Content>
     </Layout>
   );
