@@ -154,7 +154,9 @@ describe('people and roles', () => {
     expect(await clerk.getByRole('menuitem', { name: '应用与令牌' }).count()).toBe(0);
     expect(await clerk.getByRole('menuitem', { name: '人员与角色' }).count()).toBe(0);
     await clerk.goto(`${consoleUrl}#/apps`);
+    await clerk.getByText('只有本单位的应用管理员可以管理应用与令牌').waitFor();
     await clerk.getByText(/APP_ADMIN/).waitFor();
+    expect(await clerk.getByLabel('应用名称').count()).toBe(0);
     await screenshot(clerk, 'apps-09-clerk-refused');
     await clerk.close();
   });

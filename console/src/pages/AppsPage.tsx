@@ -32,6 +32,7 @@ export function AppsPage() {
   const { message } = AntApp.useApp();
   const [, rotate] = useMutation(RotateAppSecretDocument);
   const apps = data?.apps ?? [];
+  if (error && !data) return <Alert type="error" showIcon title="只有本单位的应用管理员可以管理应用与令牌" description={refusalText(error)} />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={refusalText(error)} />}
@@ -125,7 +126,7 @@ function RegisterAppCard({ onRegistered }: { onRegistered: (secret: ShownSecret)
 
 function SecretModal({ shown, onClose }: { shown: ShownSecret; onClose: () => void }) {
   return (
-    <Modal open title={shown.title} closable={false} maskClosable={false} keyboard={false}
+    <Modal open width={640} title={shown.title} closable={false} maskClosable={false} keyboard={false}
       footer={<Button type="primary" onClick={onClose}>我已保存密钥</Button>}>
       <Alert type="warning" showIcon style={{ marginBottom: 16 }}
         title="密钥只显示这一次"

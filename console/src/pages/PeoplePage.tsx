@@ -16,6 +16,7 @@ export function PeoplePage({ person }: { person: Person }) {
   const [{ data, error, fetching }, reload] = useQuery({ query: UnitAccountsDocument });
   const [editing, setEditing] = useState<Account>();
   const accounts = data?.unitAccounts ?? [];
+  if (error && !data) return <Alert type="error" showIcon title="只有本单位的应用管理员可以管理人员与角色" description={refusalText(error)} />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={refusalText(error)} />}
