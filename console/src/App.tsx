@@ -50,7 +50,7 @@ export function App() {
         />
         {/* The name gives way (in full on hover) before the menu does: every page stays one click away at 1280 px. */}
         <Space style={{ flexShrink: 0 }}>
-          <Typography.Text style={{ color: '#fff', maxWidth: 220 }} ellipsis={{ tooltip: `${person.displayName}（${person.unit.name}）` }} data-testid="signed-in-person">
+          <Typography.Text style={{ color: '#fff', maxWidth: 220, lineHeight: '22px', display: 'block' }} ellipsis={{ tooltip: `${person.displayName}（${person.unit.name}）` }} data-testid="signed-in-person">
             {person.displayName}（{person.unit.name}）
           </Typography.Text>
           {person.roles.length === 0

@@ -77,6 +77,11 @@ export function createUnitAdministration(deps: UnitAdministrationDeps): UnitAdmi
     if (found.revokedAt) return fail(errors.badUserInput('clientId', `app ${clientId} was revoked at ${found.revokedAt.toISOString()}; register a new app instead.`));
     return found;
   };
+  /** The update found no app in use: revoked between the look-up and the update, said as the look-up would say it. */
+  const changedMeanwhile = async (request: FetchClaims, clientId: string): Promise<never> => {
+    await appOfUnit(request, clientId);
+    throw new Error(`app ${clientId} could not be changed though it is in use`);
+  };
   const unitTypeOf = (unit: string) => {
     const found = deps.unitTree().get(unit);
     if (!found) throw new Error(`unit ${unit} of a verified request is not in the unit tree`);
@@ -113,8 +118,7 @@ export function createUnitAdministration(deps: UnitAdministrationDeps): UnitAdmi
       const at = deps.clock.now();
       const clientSecret = newClientSecret();
       const rotated = await deps.apps.rotate(clientId, request.unit, hashClientSecret(clientSecret), at, recordOf(request, admin, 'ROTATE_APP_SECRET', clientId, {}, at));
-      // Revoked between the look-up and the update: say so as the look-up would.
-      if (!rotated) await appOfUnit(request, clientId);
+      if (!rotated) return changedMeanwhile(request, clientId);
       deps.logger.info({ client: clientId, unit: request.unit, person: admin.id }, 'app secret rotated');
       return { app: (await appOfUnit(request, clientId)), clientSecret };
     },
@@ -125,7 +129,7 @@ export function createUnitAdministration(deps: UnitAdministrationDeps): UnitAdmi
       await appOfUnit(request, clientId);
       const at = deps.clock.now();
       const revoked = await deps.apps.revoke(clientId, request.unit, admin.id, at, given, recordOf(request, admin, 'REVOKE_APP', clientId, { reason: given }, at));
-      if (!revoked) await appOfUnit(request, clientId);
+      if (!revoked) return changedMeanwhile(request, clientId);
       await deps.tokens.announceAppRevoked({ clientId, revokedAt: at });
       deps.logger.info({ client: clientId, unit: request.unit, person: admin.id }, 'app revoked');
       return (await deps.apps.forClientAuthentication(clientId))!.app;
