@@ -63,6 +63,15 @@ export const errors = {
       extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'identity-platform', http: { status: 503 } },
     };
   },
+  /**
+   * Sign-in refused while the account is locked after repeated wrong
+   * passwords: `lockedUntil` (ISO 8601) lets the console say in the person's
+   * own words and time zone when to try again.
+   */
+  accountLocked(lockedUntil: Date): ErrorShape {
+    const shape = errors.signInRefused(`This account is locked until ${lockedUntil.toISOString()} after repeated failed sign-ins. Wait, or ask your unit's app administrator.`);
+    return { ...shape, extensions: { ...shape.extensions, lockedUntil: lockedUntil.toISOString() } };
+  },
   /** A subgraph called by anything but the gateway: no token hint, the caller is not a client. */
   gatewayOnly(subgraph: string, reason: string): ErrorShape {
     return { message: `The ${subgraph} subgraph answers only the EduPool gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };

@@ -7,5 +7,5 @@ export type { CatalogVersionsRepository } from './catalog-versions';
 export type { GrantFilter, GrantRecord, GrantsRepository } from './grants';
 export type { ApplicationFilter, EventInput, NewApplication, ShareApplicationsRepository, TransitionPlan } from './share-applications';
 export {
-  tokenRevocationsRepository, type TokenIdentity, type TokenRevocation, type TokenRevocationsRepository, type UnitTokenCutoff,
+  tokenRevocationsRepository, type ClientRevocation, type TokenIdentity, type TokenRevocation, type TokenRevocationsRepository, type UnitTokenCutoff,
 } from './token-revocations';

@@ -1,8 +1,11 @@
 import type { Pool } from 'pg';
+import { MAX_TOKEN_TTL_SECONDS } from '../policies/token-revocation';
 
 /**
  * The authoritative token denylist (migration 003): revoked jtis and per-unit
- * cut-offs. The gateways read a copy in the shared hot state and come here
+ * cut-offs, and revoked apps (app_credentials.revoked_at, migration 020): an
+ * app revoked for good has every token it was issued refused, whenever it was
+ * issued. The gateways read a copy in the shared hot state and come here
  * when it cannot be trusted (Redis down or emptied).
  */
 export interface TokenRevocation {
@@ -23,11 +26,18 @@ export interface UnitTokenCutoff {
   readonly reason: string;
 }
 
-/** What a token must be checked against: its jti, its unit and when it was issued. */
+/** A revoked app: every token carrying its client id is refused. */
+export interface ClientRevocation {
+  readonly clientId: string;
+  readonly revokedAt: Date;
+}
+
+/** What a token must be checked against: its jti, its unit, when it was issued, and the app it was issued to. */
 export interface TokenIdentity {
   readonly jti: string;
   readonly unit: string;
   readonly issuedAt: Date;
+  readonly client?: string;
 }
 
 export interface TokenRevocationsRepository {
@@ -37,7 +47,7 @@ export interface TokenRevocationsRepository {
   revokeUnitTokens(cutoff: UnitTokenCutoff): Promise<UnitTokenCutoff>;
   isRevoked(token: TokenIdentity, now: Date): Promise<boolean>;
   /** Everything still in force at `now`: what the hot state's copy is rebuilt from. */
-  inForce(now: Date): Promise<{ tokens: TokenRevocation[]; cutoffs: UnitTokenCutoff[] }>;
+  inForce(now: Date): Promise<{ tokens: TokenRevocation[]; cutoffs: UnitTokenCutoff[]; clients: ClientRevocation[] }>;
   /** Changes with every revocation recorded: the gateways poll it as a backstop for lost Redis writes. */
   changeMark(): Promise<string>;
   /** Deletes token rows past their expiry; returns how many. */
@@ -70,19 +80,30 @@ export function tokenRevocationsRepository(pool: Pool): TokenRevocationsReposito
     isRevoked: async (token, now) => {
       const { rows } = await pool.query<{ revoked: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $1 AND unit = $2 AND expires_at > $4)
-             OR EXISTS (SELECT 1 FROM unit_token_cutoffs WHERE unit = $2 AND revoked_before >= $3) AS revoked`,
-        [token.jti, token.unit, token.issuedAt, now],
+             OR EXISTS (SELECT 1 FROM unit_token_cutoffs WHERE unit = $2 AND revoked_before >= $3)
+             OR EXISTS (SELECT 1 FROM app_credentials WHERE client_id = $5 AND revoked_at IS NOT NULL) AS revoked`,
+        [token.jti, token.unit, token.issuedAt, now, token.client ?? null],
       );
       return rows[0]!.revoked;
     },
     inForce: async (now) => {
       const tokens = await pool.query<TokenRow>('SELECT * FROM revoked_tokens WHERE expires_at > $1', [now]);
       const cutoffs = await pool.query<CutoffRow>('SELECT * FROM unit_token_cutoffs');
-      return { tokens: tokens.rows.map(readToken), cutoffs: cutoffs.rows.map(readCutoff) };
+      // An app's tokens live at most the longest TTL, so an older revocation has nothing left to refuse.
+      const clients = await pool.query<{ client_id: string; revoked_at: Date }>(
+        `SELECT client_id, revoked_at FROM app_credentials WHERE revoked_at > $1::timestamptz - make_interval(secs => $2)`,
+        [now, MAX_TOKEN_TTL_SECONDS],
+      );
+      return {
+        tokens: tokens.rows.map(readToken),
+        cutoffs: cutoffs.rows.map(readCutoff),
+        clients: clients.rows.map((row) => ({ clientId: row.client_id, revokedAt: row.revoked_at })),
+      };
     },
     changeMark: async () => {
       const { rows } = await pool.query<{ mark: string }>(
-        `SELECT (SELECT count(*)::text || '/' || coalesce(max(revoked_at)::text, '') FROM revoked_tokens) || '/' || coalesce((SELECT max(revoked_at) FROM unit_token_cutoffs)::text, '') AS mark`,
+        `SELECT (SELECT count(*)::text || '/' || coalesce(max(revoked_at)::text, '') FROM revoked_tokens) || '/' || coalesce((SELECT max(revoked_at) FROM unit_token_cutoffs)::text, '')
+           || '/' || coalesce((SELECT max(revoked_at) FROM app_credentials)::text, '') AS mark`,
       );
       return rows[0]!.mark;
     },

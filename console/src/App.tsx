@@ -6,11 +6,13 @@ import { can, type ConsoleAction } from './access';
 import { navigate, useRoute } from './route';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplyPage } from './pages/ApplyPage';
+import { AppsPage } from './pages/AppsPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { DataPage } from './pages/DataPage';
 import { GrantsPage } from './pages/GrantsPage';
 import { InboxPage } from './pages/InboxPage';
 import { ObjectionsPage } from './pages/ObjectionsPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { SignInPage } from './pages/SignInPage';
 
 /** The menu; a page with an action is listed only to people whose roles allow it. */
@@ -21,6 +23,8 @@ const pages: ReadonlyArray<{ key: string; label: string; needs?: ConsoleAction }
   { key: '/grants', label: '我的授权' },
   { key: '/data', label: '数据查看' },
   { key: '/objections', label: '纠错' },
+  { key: '/apps', label: '应用与令牌', needs: 'manageApps' },
+  { key: '/people', label: '人员与角色', needs: 'manageApps' },
 ];
 
 export function App() {
@@ -38,15 +42,17 @@ export function App() {
   const selected = applicationId ? '/inbox' : route;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 24 }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>广州市教育专题数据资源池</Typography.Text>
         <Menu
           theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1, minWidth: 0 }}
           items={pages.filter((p) => !p.needs || can(person, p.needs)).map((p) => ({ key: p.key, label: p.label }))} onClick={({ key }) => navigate(key)}
         />
-        <Space align="center">
-          <Typography.Text style={{ color: '#fff', maxWidth: 320, whiteSpace: 'nowrap' }} ellipsis={{ tooltip: `${person.displayName}（${person.unit.name}）` }}
-            data-testid="signed-in-person">{person.displayName}（{person.unit.name}）</Typography.Text>
+        {/* The name gives way (in full on hover) before the menu does: every page stays one click away at 1280 px. */}
+        <Space style={{ flexShrink: 0 }}>
+          <Typography.Text style={{ color: '#fff', maxWidth: 220, lineHeight: '22px', display: 'block' }} ellipsis={{ tooltip: `${person.displayName}（${person.unit.name}）` }} data-testid="signed-in-person">
+            {person.displayName}（{person.unit.name}）
+          </Typography.Text>
           {person.roles.length === 0
             ? <Tag>无角色</Tag>
             : person.roles.map((role) => <Tag key={role} color="blue">{roleLabels[role] ?? role}</Tag>)}
@@ -63,7 +69,9 @@ export function App() {
               : route === '/grants' ? <GrantsPage person={person} />
                 : route === '/data' ? <DataPage person={person} />
                   : route === '/objections' ? <ObjectionsPage person={person} />
-                    : <InboxPage person={person} />}
+                    : route === '/apps' ? <AppsPage />
+                      : route === '/people' ? <PeoplePage person={person} />
+                        : <InboxPage person={person} />}
       </Layout.Content>
     </Layout>
   );

@@ -33,14 +33,27 @@ export interface Person {
 }
 
 interface PoolErrorBody {
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; lockedUntil?: string } }>;
 }
 
-async function authCall(path: string, init: RequestInit): Promise<{ person?: Person; error?: string }> {
+/** A refused sign-in: the pool's words, and the instant a locked account opens again (for the page to say in Chinese). */
+export interface AuthAnswer {
+  readonly person?: Person;
+  readonly error?: string;
+  readonly code?: string;
+  readonly lockedUntil?: string;
+}
+
+async function authCall(path: string, init: RequestInit): Promise<AuthAnswer> {
   const response = await fetch(path, { credentials: 'same-origin', ...init });
   const body = await response.json() as { person?: Person } & PoolErrorBody;
   if (response.ok) return body.person ? { person: body.person } : {};
-  return { error: body.errors?.[0]?.message ?? `请求失败（HTTP ${response.status}）` };
+  const first = body.errors?.[0];
+  return {
+    error: first?.message ?? `请求失败（HTTP ${response.status}）`,
+    ...(first?.extensions?.code ? { code: first.extensions.code } : {}),
+    ...(first?.extensions?.lockedUntil ? { lockedUntil: first.extensions.lockedUntil } : {}),
+  };
 }
 
 export const currentSession = () => authCall('/auth/session', { method: 'GET' });

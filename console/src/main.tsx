@@ -8,7 +8,8 @@ import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
+    {/* Narrower menu items, so that an administrator's eight pages fit the header at 1280 px. */}
+    <ConfigProvider locale={zhCN} theme={{ components: { Menu: { itemPaddingInline: 14 } } }}>
       <AntApp>
         <Provider value={poolClient}>
           <App />

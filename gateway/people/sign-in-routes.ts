@@ -87,9 +87,7 @@ export function signInRoutes(deps: SignInDependencies): Route[] {
     await deps.accounts.recordSignIn(found.account.id, verdict.next);
     if (verdict.kind === 'locked') {
       deps.logger.warn({ account: found.account.id, until: verdict.until }, 'account locked after repeated failed sign-ins');
-      return refuse(401, {
-        ...errors.signInRefused(`This account is locked until ${verdict.until.toISOString()} after repeated failed sign-ins. Wait, or ask your unit's app administrator.`),
-      });
+      return refuse(401, errors.accountLocked(verdict.until));
     }
     if (verdict.kind === 'refused') return refuse(401, errors.signInRefused(WRONG_CREDENTIALS));
     const { cookie } = await startSession(deps.tokenKeys, deps.hotState, deps.session, found.account, now);

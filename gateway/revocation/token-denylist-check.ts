@@ -15,7 +15,7 @@ export type { TokenDenylist } from './token-denylist';
 export async function refuseRevoked(denylist: TokenDenylist, claims: TokenClaims): Promise<void> {
   let revoked: boolean;
   try {
-    revoked = await denylist.isRevoked({ jti: claims.jti, unit: claims.unit, issuedAt: claims.issuedAt });
+    revoked = await denylist.isRevoked({ jti: claims.jti, unit: claims.unit, issuedAt: claims.issuedAt, ...(claims.client ? { client: claims.client } : {}) });
   } catch (error) {
     if (!(error instanceof DenylistUnavailable)) throw error;
     const shape = errors.upstreamUnavailable('governance');

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import {
-  copyToHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey, type HotState,
+  clientRevocationEntry, copyToHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedClientKey, revokedTokenKey, tokenRevocationEntry,
+  unitCutoffEntry, unitCutoffKey, type HotState,
 } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
 import { MAX_TOKEN_TTL_SECONDS } from '../../policies/token-revocation';
@@ -59,15 +60,16 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
   const rebuild = () => (rebuilding ??= (async () => {
     const now = clock.now();
     const mark = await store.changeMark();
-    const { tokens, cutoffs } = await store.inForce(now);
+    const { tokens, cutoffs, clients } = await store.inForce(now);
     // One MULTI with the sentinel: a FLUSHDB cannot fall between the copy and the sentinel that vouches for it.
     await copyToHotState(hotState, [
       ...tokens.map((revocation) => tokenRevocationEntry(revocation, now)),
       ...cutoffs.map((cutoff) => unitCutoffEntry(cutoff, now, MAX_TOKEN_TTL_SECONDS)),
+      ...clients.map((client) => clientRevocationEntry(client, now, MAX_TOKEN_TTL_SECONDS)),
       { key: DENYLIST_READY_KEY, value: now.toISOString() },
     ]);
     lastMark = mark;
-    if (!trusted) log.info({ tokens: tokens.length, cutoffs: cutoffs.length }, 'denylist copied from PostgreSQL into the hot state');
+    if (!trusted) log.info({ tokens: tokens.length, cutoffs: cutoffs.length, clients: clients.length }, 'denylist copied from PostgreSQL into the hot state');
     trusted = true;
   })().catch((error: unknown) => {
     log.warn({ err: error }, 'denylist not copied into the hot state; retrying');
@@ -89,12 +91,13 @@ export function createTokenDenylist(options: TokenDenylistOptions): TokenDenylis
 
   const fromHotState = async (token: TokenIdentity): Promise<boolean | undefined> => {
     try {
-      const [ready, revoked, cutoff] = await hotState.getMany(DENYLIST_READY_KEY, revokedTokenKey(token.unit, token.jti), unitCutoffKey(token.unit));
+      const keys = [DENYLIST_READY_KEY, revokedTokenKey(token.unit, token.jti), unitCutoffKey(token.unit)];
+      const [ready, revoked, cutoff, client] = await hotState.getMany(...keys, ...(token.client ? [revokedClientKey(token.client)] : []));
       if (ready === undefined) {
         distrust('sentinel missing: Redis was flushed or restarted empty');
         return undefined;
       }
-      return revoked !== undefined || (cutoff !== undefined && token.issuedAt.getTime() <= Number(cutoff));
+      return revoked !== undefined || client !== undefined || (cutoff !== undefined && token.issuedAt.getTime() <= Number(cutoff));
     } catch (error) {
       if (!(error instanceof HotStateUnavailable)) throw error;
       distrust('Redis unavailable');

@@ -23,5 +23,6 @@ export async function openHotState(options: {
 }
 export { announceGrantChange, onGrantChanges, GRANT_CHANGES_CHANNEL } from './grant-changes';
 export {
-  copyToHotState, DENYLIST_READY_KEY, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey, type HotEntry,
+  clientRevocationEntry, copyToHotState, DENYLIST_READY_KEY, revokedClientKey, revokedTokenKey, tokenRevocationEntry, unitCutoffEntry, unitCutoffKey,
+  type HotEntry,
 } from './token-denylist-keys';

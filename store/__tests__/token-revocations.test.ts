@@ -1,3 +1,4 @@
+import { appCredentialsRepository } from '../people';
 import { tokenRevocationsRepository, type TokenRevocationsRepository } from '../token-revocations';
 import { openTestStore, type TestStore } from './test-store';
 
@@ -35,6 +36,26 @@ it('a unit cut-off revokes tokens issued at or before it, and only moves forward
   expect(await repository.isRevoked({ jti: 'x', unit: 'GZGAJ', issuedAt: later(1_000) }, NOW)).toBe(false);
   const earlier = { ...cutoff, revokedBefore: later(-DAY), reason: 'older' };
   expect(await repository.revokeUnitTokens(earlier)).toEqual(cutoff);
+});
+
+it('a revoked app has every token it was issued revoked; its unit\'s other tokens stay good', async () => {
+  const apps = appCredentialsRepository(t.store.pool);
+  const app = (clientId: string) => ({
+    clientId, unit: '440106', name: clientId, scope: ['GZJY-XS-001'], purpose: '学位管理', secretHash: 'sha256$x', createdBy: 'test', createdAt: later(-50 * DAY),
+  });
+  await apps.register(app('app_live'));
+  await apps.register(app('app_gone'));
+  await apps.register(app('app_long_gone'));
+  const mark = await repository.changeMark();
+  expect(await apps.revoke('app_gone', '440106', 'admin', NOW)).toBe(true);
+  expect(await apps.revoke('app_long_gone', '440106', 'admin', later(-31 * DAY))).toBe(true);
+  expect(await repository.changeMark()).not.toBe(mark);
+  const of = (client: string | undefined, issuedAt = later(DAY)) => ({ jti: 'app-jti', unit: '440106', issuedAt, ...(client ? { client } : {}) });
+  expect(await repository.isRevoked(of('app_gone'), NOW)).toBe(true);
+  expect(await repository.isRevoked(of('app_live'), NOW)).toBe(false);
+  expect(await repository.isRevoked(of(undefined), NOW)).toBe(false);
+  // A revocation older than the longest TTL has no token left to refuse, so the hot state need not hold it.
+  expect((await repository.inForce(NOW)).clients).toEqual([{ clientId: 'app_gone', revokedAt: NOW }]);
 });
 
 it('lists what is in force for the rebuild, and prunes expired jti rows', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { PersonRole, SignInState } from '../../policies/people';
 import { inTransaction } from '../transaction';
+import { recordAdminAction, type AdminAction } from './admin-actions';
 
 /** A person acting for a unit (migration 020). */
 export interface Account {
@@ -40,8 +41,8 @@ export interface AccountsRepository {
   provisionOidc(account: NewAccount & { readonly oidc: { readonly issuer: string; readonly subject: string } }, at: Date): Promise<Account | undefined>;
   recordSignIn(id: string, next: SignInState): Promise<void>;
   ofUnit(unit: string): Promise<Account[]>;
-  /** Makes the account's roles exactly `roles`, recording who granted the new ones. */
-  setRoles(id: string, roles: ReadonlyArray<PersonRole>, grantedBy: string, at: Date): Promise<Account>;
+  /** Makes the account's roles exactly `roles`, recording who granted the new ones (and the administrator's action, when given). */
+  setRoles(id: string, roles: ReadonlyArray<PersonRole>, grantedBy: string, at: Date, recorded?: AdminAction): Promise<Account>;
 }
 
 interface AccountRow {
@@ -134,7 +135,7 @@ export function accountsRepository(pool: Pool): AccountsRepository {
       const { rows } = await pool.query<AccountRow>(`${SELECT_ACCOUNT} WHERE a.unit = $1 ORDER BY a.login`, [unit]);
       return rows.map(readAccount);
     },
-    setRoles: async (id, roles, grantedBy, at) => {
+    setRoles: async (id, roles, grantedBy, at, recorded) => {
       await inTransaction(pool, async (client) => {
         await client.query('DELETE FROM account_roles WHERE account_id = $1 AND NOT (role = ANY($2::text[]))', [id, roles]);
         await client.query(
@@ -142,6 +143,7 @@ export function accountsRepository(pool: Pool): AccountsRepository {
            ON CONFLICT (account_id, role) DO NOTHING`,
           [id, roles, grantedBy, at],
         );
+        if (recorded) await recordAdminAction(client, recorded);
       });
       const account = await byId(id);
       if (!account) throw new Error(`account ${id} does not exist`);

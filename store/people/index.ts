@@ -2,3 +2,4 @@
 export { accountsRepository, type Account, type AccountsRepository, type NewAccount } from './accounts';
 export { appCredentialsRepository, type AppCredential, type AppCredentialsRepository } from './app-credentials';
 export { demoAccountsOf, seedDemoAccounts, type DemoAccount } from './demo-accounts';
+export { adminActionsOf, recordAdminAction, type AdminAction, type AdminActionKind } from './admin-actions';

@@ -19,6 +19,9 @@ import { objectionsResolvers } from './objections-resolvers';
 import { operationsResolvers } from './operations-resolvers';
 import { resolvers, type GovernanceContext, type GovernanceServices } from './resolvers';
 import { tokensResolvers } from './tokens-resolvers';
+import { appsResolvers } from './apps-resolvers';
+import { createUnitAdministration } from './unit-administration';
+import { accountsRepository, appCredentialsRepository } from '../../store/people';
 import { unitsResolvers } from './units-resolvers';
 
 /**
@@ -29,7 +32,8 @@ import { unitsResolvers } from './units-resolvers';
  * the parts that add their fields with `extend type Query` / `extend type
  * Mutation`: audit-schema.graphql, audit and supervision; objections-schema.graphql,
  * 校核纠错; tokens-schema.graphql, token revocation; operations-schema.graphql,
- * registered operations; units-schema.graphql, the unit directory) and from
+ * registered operations; units-schema.graphql, the unit directory;
+ * apps-schema.graphql, a unit's apps and people by its app administrator) and from
  * `resolvers.ts` merged with the resolver map of each of those parts.
  */
 export type { GovernanceContext, GovernanceServices } from './resolvers';
@@ -62,17 +66,23 @@ export async function createGovernanceServices(options: GovernanceServicesOption
   const catalogVersion = await options.store.catalog.record(options.catalog);
   await options.store.units.sync(options.unitTree().all());
   const hotState = options.hotState ?? createMemoryHotState('governance:');
+  const adapter = withGrantNotices(createGovernanceAdapter(options.store, options.logger), hotState, options.logger);
+  const tokens = createTokenRevocationService({
+    repository: tokenRevocationsRepository(options.store.pool), hotState, unitTree: options.unitTree, clock: options.clock, logger: options.logger,
+  });
   return {
     store: options.store,
-    adapter: withGrantNotices(createGovernanceAdapter(options.store, options.logger), hotState, options.logger),
+    adapter,
     catalog: options.catalog,
     catalogVersion,
     unitTree: options.unitTree,
     clock: options.clock,
     calendar: options.calendar,
     maxPageSize: options.maxPageSize ?? 500,
-    tokens: createTokenRevocationService({
-      repository: tokenRevocationsRepository(options.store.pool), hotState, unitTree: options.unitTree, clock: options.clock, logger: options.logger,
+    tokens,
+    administration: createUnitAdministration({
+      accounts: accountsRepository(options.store.pool), apps: appCredentialsRepository(options.store.pool), catalog: options.catalog,
+      unitTree: options.unitTree, clock: options.clock, logger: options.logger, activeGrants: adapter.activeGrants, tokens,
     }),
     hotState,
   };
@@ -86,7 +96,7 @@ function readTypeDefs(): DocumentNode {
 
 /** The resolver maps of the subgraph's parts, merged; a field defined twice stops start-up. */
 const partResolvers: ReadonlyArray<GraphQLResolverMap<GovernanceContext>> = [
-  resolvers, auditResolvers, objectionsResolvers, tokensResolvers, operationsResolvers, unitsResolvers,
+  resolvers, auditResolvers, objectionsResolvers, tokensResolvers, operationsResolvers, unitsResolvers, appsResolvers,
 ];
 
 function mergedResolvers(): GraphQLResolverMap<GovernanceContext> {

@@ -11,6 +11,7 @@ import type { ApplicationFilter, GovernanceStore, GrantFilter } from '../../stor
 import type { BaseSubgraphContext } from '../kit/subgraph-definition';
 import type { GovernanceLoaders } from './loaders';
 import type { TokenRevocationService } from './token-revocations';
+import type { UnitAdministration } from './unit-administration';
 import {
   mergeAccessEntries, toAccessEntries, toApplicationView, toCatalogResourceView, toEventView, toGrantView, type ApplicationView,
 } from './mapper';
@@ -24,6 +25,8 @@ export interface GovernanceServices extends WorkflowDeps {
   readonly maxPageSize: number;
   /** Token revocation (tokens-resolvers.ts). */
   readonly tokens: TokenRevocationService;
+  /** The unit's apps and people, by its app administrator (apps-resolvers.ts). */
+  readonly administration: UnitAdministration;
   /** The shared hot state, whose copies of store rows (registered operations) are forgotten after a change. */
   readonly hotState: HotState;
 }

@@ -3,9 +3,9 @@ import { MAX_TOKEN_TTL_SECONDS, mayRevokeTokensOf } from '../../policies/token-r
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
 import { toGraphQLError } from '../../platform/graphql-errors';
-import { copyToHotState, tokenRevocationEntry, unitCutoffEntry, type HotState } from '../../platform/hot-state';
+import { clientRevocationEntry, copyToHotState, tokenRevocationEntry, unitCutoffEntry, type HotState } from '../../platform/hot-state';
 import type { Logger } from '../../platform/logger';
-import type { TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../store';
+import type { ClientRevocation, TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../store';
 import { isStoreUnavailable } from '../../platform/store-unavailable';
 import type { Actor } from './workflow';
 
@@ -20,6 +20,12 @@ import type { Actor } from './workflow';
 export interface TokenRevocationService {
   revokeToken(actor: Actor, jti: string, unit: string | null | undefined, reason: string): Promise<TokenRevocation>;
   revokeUnitTokens(actor: Actor, unit: string, reason: string): Promise<UnitTokenCutoff>;
+  /**
+   * An app revoked in the store (app_credentials.revoked_at, which the
+   * gateways' PostgreSQL fallback reads) is copied to the hot state, so every
+   * token issued to it is refused on every gateway at once.
+   */
+  announceAppRevoked(revocation: ClientRevocation): Promise<void>;
 }
 
 const MAX_JTI_LENGTH = 200;
@@ -75,6 +81,9 @@ export function createTokenRevocationService(deps: {
       }));
       await copied(() => copyToHotState(deps.hotState, [unitCutoffEntry(cutoff, deps.clock.now(), MAX_TOKEN_TTL_SECONDS)]));
       return cutoff;
+    },
+    async announceAppRevoked(revocation) {
+      await copied(() => copyToHotState(deps.hotState, [clientRevocationEntry(revocation, deps.clock.now(), MAX_TOKEN_TTL_SECONDS)]));
     },
   };
 }

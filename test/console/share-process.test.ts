@@ -156,7 +156,7 @@ describe('people without the role, and wrong passwords', () => {
       await page.getByRole('alert').waitFor();
     }
     await signInThroughConsole(page, consoleUrl, '440112.clerk', PASSWORD);
-    await page.getByText(/locked until/).waitFor();
+    await page.getByText(/账户已锁定，请于 \d\d:\d\d 后重试/).waitFor();
     await screenshot(page, '12-locked');
     await page.close();
   });

@@ -66,6 +66,10 @@ describe('password sign-in', () => {
     const locking = await signIn(pool, '440111.clerk', 'wrong-last');
     expect(locking.status).toBe(401);
     expect(locking.body.errors![0]!.message).toMatch(/locked until/);
+    // The instant, for the console to say in Chinese and local time when to try again.
+    const lockedUntil = (locking.body.errors![0]!.extensions as { lockedUntil?: string }).lockedUntil;
+    expect(lockedUntil).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(new Date(lockedUntil!).getTime()).toBeGreaterThan(Date.now());
     const right = await signIn(pool, '440111.clerk', PASSWORD);
     expect(right.status).toBe(401);
     expect(right.body.errors![0]!.message).toMatch(/locked until/);

@@ -1,3 +1,4 @@
+import { requestToken, signIn, withCookie } from '../people/people-support';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis';
 import type { GraphQLReply } from '../support/test-pool';
 import { codes, jtiOf, startTwoInstances, type TwoInstances } from './two-instances';
@@ -105,6 +106,23 @@ describe('revoking every token of a unit', () => {
     const after = await two.a.token('GZGAJ');
     expect((await two.call(two.urlA, PROBE, { token: after })).status).toBe(200);
     expect((await two.call(two.urlB, PROBE, { token: after })).status).toBe(200);
+  });
+});
+
+describe('an app revoked through one gateway', () => {
+  it('has the token it holds refused by the other, at once, while its unit\'s other tokens are served', async () => {
+    const { cookie } = await signIn(two.a, '440106.admin', 'EduPool-demo-2026');
+    const registered = await withCookie(two.a, cookie, `mutation { registerApp(input: { name: "学位管理系统", scope: ["GZJY-XS-001"], purpose: "学区学位统筹" }) {
+      clientSecret app { clientId } } }`);
+    const { clientSecret, app } = registered.body.data!.registerApp as { clientSecret: string; app: { clientId: string } };
+    const { body } = await requestToken(two.a, { grant_type: 'client_credentials' }, { id: app.clientId, secret: clientSecret });
+    const token = body.access_token!;
+    expect((await two.call(two.urlB, PROBE, { token })).status).toBe(200);
+    const revoked = await withCookie(two.a, cookie, `mutation { revokeApp(clientId: "${app.clientId}", reason: "泄露") { revokedAt } }`);
+    expect(revoked.body.errors).toBeUndefined();
+    expect(await replyOnceRefused(two.urlB, token)).toEqual(revokedReply);
+    expect(await two.call(two.urlA, PROBE, { token })).toEqual(revokedReply);
+    expect((await two.call(two.urlB, PROBE, { unit: '440106' })).status).toBe(200);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
-import { signIn, signInMethods, type Person } from '../api';
+import { signIn, signInMethods, type AuthAnswer, type Person } from '../api';
 
 /**
  * What went wrong when the identity platform sent the person back (the
@@ -30,6 +30,16 @@ function takeSignInError(): string | undefined {
   return oidcErrors[code] ?? '登录未能完成，请重新登录。';
 }
 
+/** The pool answers in English for API clients; a person signing in reads Chinese, the lock's end in Beijing time. */
+function refusalInChinese(answer: AuthAnswer): string {
+  if (answer.lockedUntil) {
+    const until = new Date(answer.lockedUntil).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+    return `账户已锁定，请于 ${until} 后重试`;
+  }
+  // The pool gives a wrong password, an unknown login and a disabled account one answer, so as not to tell them apart.
+  return answer.code === 'UNAUTHENTICATED' ? '账号或密码错误' : answer.error ?? '登录失败';
+}
+
 export function SignInPage({ onSignedIn }: { onSignedIn: (person: Person) => void }) {
   const [error, setError] = useState<string | undefined>(takeSignInError);
   const [busy, setBusy] = useState(false);
@@ -52,7 +62,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (person: Person) => voi
           const result = await signIn(values.login, values.password);
           setBusy(false);
           if (result.person) onSignedIn(result.person);
-          else setError(result.error);
+          else setError(refusalInChinese(result));
         }}>
           <Form.Item label="账号" name="login" rules={[{ required: true, message: '请输入账号' }]}>
             <Input autoComplete="username" placeholder="如 440106.clerk" />

@@ -1,11 +1,11 @@
 import { SettableClock } from '../../../platform/clock';
 import {
-  createMemoryHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedTokenKey, unitCutoffKey, type HotState,
+  createMemoryHotState, DENYLIST_READY_KEY, HotStateUnavailable, revokedClientKey, revokedTokenKey, unitCutoffKey, type HotState,
 } from '../../../platform/hot-state';
 import { RefusedRequest } from '../../../platform/http-graphql';
 import { createLogger } from '../../../platform/logger';
 import { TokenRejected, type TokenClaims } from '../../../platform/tokens';
-import type { TokenIdentity, TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../../store';
+import type { ClientRevocation, TokenIdentity, TokenRevocation, TokenRevocationsRepository, UnitTokenCutoff } from '../../../store';
 import { createTokenDenylist, type TokenDenylist } from '../token-denylist';
 import { refuseRevoked } from '../token-denylist-check';
 
@@ -21,20 +21,23 @@ clock.set(NOW);
 function fakeStore() {
   const tokens: TokenRevocation[] = [];
   const cutoffs = new Map<string, UnitTokenCutoff>();
+  const clients: ClientRevocation[] = [];
   const state = { down: false, checks: 0 };
   const up = () => {
     if (state.down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
   };
-  const repository: TokenRevocationsRepository = {
+  const repository: TokenRevocationsRepository & { revokeClient(c: ClientRevocation): void } = {
+    revokeClient: (c) => clients.push(c),
     revokeToken: async (r) => (tokens.push(r), r),
     revokeUnitTokens: async (c) => (cutoffs.set(c.unit, c), c),
     isRevoked: async (t: TokenIdentity) => {
       up();
       state.checks += 1;
-      return tokens.some((r) => r.jti === t.jti && r.unit === t.unit) || (cutoffs.get(t.unit)?.revokedBefore.getTime() ?? -1) >= t.issuedAt.getTime();
+      return tokens.some((r) => r.jti === t.jti && r.unit === t.unit) || (cutoffs.get(t.unit)?.revokedBefore.getTime() ?? -1) >= t.issuedAt.getTime()
+        || clients.some((c) => c.clientId === t.client);
     },
-    inForce: async () => (up(), { tokens: [...tokens], cutoffs: [...cutoffs.values()] }),
-    changeMark: async () => (up(), `${tokens.length}/${cutoffs.size}`),
+    inForce: async () => (up(), { tokens: [...tokens], cutoffs: [...cutoffs.values()], clients: [...clients] }),
+    changeMark: async () => (up(), `${tokens.length}/${cutoffs.size}/${clients.length}`),
     prune: async () => 0,
   };
   return { repository, state };
@@ -82,6 +85,25 @@ it('answers from the hot state once copied: a revoked jti of that unit only, and
   expect(await denylist.isRevoked(token('any', 'GZGAJ', new Date(NOW.getTime() - 1_000)))).toBe(true);
   expect(await denylist.isRevoked(token('any', 'GZGAJ', new Date(NOW.getTime() + 1_000)))).toBe(false);
   expect(store.state.checks).toBe(0);
+});
+
+it('refuses every token of a revoked app, whenever issued, and no other token of its unit', async () => {
+  const { store, hot } = await open();
+  const ofApp = (jti: string, client: string): TokenIdentity => ({ ...token(jti), client });
+  await hot.set(revokedClientKey('app_gone'), String(NOW.getTime()));
+  expect(await denylist.isRevoked(ofApp('a', 'app_gone'))).toBe(true);
+  expect(await denylist.isRevoked({ ...ofApp('b', 'app_gone'), issuedAt: new Date(NOW.getTime() + 1_000) })).toBe(true);
+  expect(await denylist.isRevoked(ofApp('c', 'app_kept'))).toBe(false);
+  expect(await denylist.isRevoked(token('d'))).toBe(false);
+  expect(store.state.checks).toBe(0);
+  // From PostgreSQL alike while Redis is down, and copied when the hot state is rebuilt.
+  store.repository.revokeClient({ clientId: 'app_later', revokedAt: NOW });
+  hot.down = true;
+  expect(await denylist.isRevoked(ofApp('e', 'app_later'))).toBe(true);
+  expect(store.state.checks).toBe(1);
+  hot.down = false;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await hot.get(revokedClientKey('app_later'))).toBe(String(NOW.getTime()));
 });
 
 it('asks PostgreSQL while Redis is down, and refuses what it lists', async () => {

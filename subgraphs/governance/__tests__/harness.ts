@@ -34,7 +34,8 @@ export type Data = Record<string, any>;
 
 export interface Fixture {
   readonly t: TestStore;
-  call(unit: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<Data>>;
+  /** `as` names the signed-in person (account id) or the app (client id) behind the request, as the gateway seals them. */
+  call(unit: string, query: string, variables?: Record<string, unknown>, as?: { person?: string; client?: string }): Promise<GraphQLAnswer<Data>>;
   close(): Promise<void>;
 }
 
@@ -51,10 +52,10 @@ export async function openFixture(): Promise<Fixture> {
     let requests = 0;
     return {
       t,
-      call: async (unit, query, variables = {}) => {
+      call: async (unit, query, variables = {}, as = {}) => {
         const body = { query, variables };
         const permissions = serializePermissions(effectivePermissions({ unit, unitTree, catalog, grants: [], token: {}, now: t.clock.now() }));
-        const claims = { unit, requestId: `r${++requests}`, tokenId: `token-of-${unit}`, permissions };
+        const claims = { unit, requestId: `r${++requests}`, tokenId: `token-of-${unit}`, permissions, ...as };
         const response = await seal.post(url, 'governance', claims, body);
         return await response.json() as GraphQLAnswer<Data>;
       },
