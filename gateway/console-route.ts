@@ -20,7 +20,7 @@ const CONTENT_SECURITY_POLICY = [
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.json': 'application/json',
 };
 
 const securityHeaders = {
@@ -44,11 +44,27 @@ async function sendFile(response: ServerResponse, file: string, immutable: boole
   return true;
 }
 
-export function consoleRoutes(dist: string = CONSOLE_DIST): Route[] {
+export interface ConsoleRouteOptions {
+  readonly dist?: string;
+  /**
+   * Serve the developers' explorer (GraphiQL, console/explorer.html) at
+   * /explorer: on outside production only, where introspection is on too.
+   */
+  readonly explorer: boolean;
+}
+
+export function consoleRoutes({ dist = CONSOLE_DIST, explorer }: ConsoleRouteOptions): Route[] {
   const notBuilt = (response: ServerResponse) => sendJson(response, 503, {
     errors: [{ message: 'The console is not built. Run `npm run console:build` (npm start builds it on first run).', extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'console' } }],
   });
+  const explorerRoutes: Route[] = explorer ? [{
+    method: 'GET', path: '/explorer',
+    handle: async (_request, response) => {
+      if (!await sendFile(response, path.join(dist, 'explorer.html'), false)) notBuilt(response);
+    },
+  }] : [];
   return [
+    ...explorerRoutes,
     {
       method: 'GET', path: '/',
       handle: async (_request, response) => {

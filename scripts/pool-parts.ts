@@ -365,7 +365,7 @@ export async function startGatewayPart(
       hotStateProbe(shared.hotState),
       ...Object.entries(urls).map(([name, url]) => partProbe(`subgraph:${name}`, url.replace(/\/graphql$/, '/ready'))),
     ],
-    routes: [...peopleRoutes, ...consoleRoutes()],
+    routes: [...peopleRoutes, ...consoleRoutes({ explorer: config.NODE_ENV !== 'production' })],
   }).catch(async (error: unknown) => {
     await stopStarted();
     throw error;

@@ -41,11 +41,12 @@ export function App() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>广州市教育专题数据资源池</Typography.Text>
         <Menu
-          theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1 }}
+          theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1, minWidth: 0 }}
           items={pages.filter((p) => !p.needs || can(person, p.needs)).map((p) => ({ key: p.key, label: p.label }))} onClick={({ key }) => navigate(key)}
         />
-        <Space>
-          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-person">{person.displayName}（{person.unit.name}）</Typography.Text>
+        <Space align="center">
+          <Typography.Text style={{ color: '#fff', maxWidth: 320, whiteSpace: 'nowrap' }} ellipsis={{ tooltip: `${person.displayName}（${person.unit.name}）` }}
+            data-testid="signed-in-person">{person.displayName}（{person.unit.name}）</Typography.Text>
           {person.roles.length === 0
             ? <Tag>无角色</Tag>
             : person.roles.map((role) => <Tag key={role} color="blue">{roleLabels[role] ?? role}</Tag>)}

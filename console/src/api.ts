@@ -57,3 +57,26 @@ export function refusalText(error: CombinedError | undefined): string | undefine
   if (error.graphQLErrors.length > 0) return error.graphQLErrors.map((e) => e.message).join('；');
   return '无法连接数据资源池，请稍后重试。';
 }
+
+/**
+ * A field the pool refused, in words a clerk reads: why, and what to do —
+ * the legal basis of a not-shared field, the resource to apply for, the
+ * purpose a grant is bound to. Unknown refusals keep the pool's own message.
+ */
+export function fieldRefusalText(extensions: Record<string, unknown> | undefined, message: string): string {
+  const resource = String(extensions?.resource ?? '');
+  switch (extensions?.code) {
+    case 'NOT_SHARED':
+      return `不予共享（目录资源 ${resource}），依据：${String(extensions.legalBasis ?? '')}`;
+    case 'NOT_GRANTED':
+      if (Array.isArray(extensions.grantPurposes)) {
+        return `授权仅用于“${extensions.grantPurposes.join('”或“')}”，本次读取未声明该用途`;
+      }
+      if (typeof extensions.expiredAt === 'string') return `授权已于 ${extensions.expiredAt.slice(0, 10)} 到期，请重新申请目录资源 ${resource}`;
+      return `未获授权，如确有需要，请申请目录资源 ${resource}（只选所需字段）`;
+    case 'OUT_OF_SCOPE':
+      return '记录不在授权的记录范围内';
+    default:
+      return message;
+  }
+}

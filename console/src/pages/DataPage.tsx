@@ -1,10 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
-import { purposeHeaders, refusalText, type Person } from '../api';
+import { fieldRefusalText, purposeHeaders, refusalText, type Person } from '../api';
 import { GrantsDocument, StudentPreviewDocument, type StudentPreviewQuery } from '../gql/graphql';
 import { maskLabels } from '../labels';
 import { useUnits } from '../units';
+
+/** One refusal per field: the pool refuses a field once per record it is asked for. */
+function firstPerField<T extends { extensions?: Record<string, unknown> }>(errors: ReadonlyArray<T>): T[] {
+  const seen = new Set<unknown>();
+  return errors.filter((e) => !seen.has(e.extensions?.coordinate) && seen.add(e.extensions?.coordinate));
+}
 
 type Row = NonNullable<StudentPreviewQuery['students']>['edges'][number]['node'];
 
@@ -23,25 +29,34 @@ const COLUMNS: ReadonlyArray<readonly [keyof Row, string, (row: Row) => string |
  */
 export function DataPage({ person }: { person: Person }) {
   const [{ data: grantsData }] = useQuery({ query: GrantsDocument });
-  const { unitName } = useUnits();
+  const { units, unitName } = useUnits();
   const held = useMemo(() => (grantsData?.grants ?? [])
     .filter((g) => g.grantee === person.unit.code && g.active && g.resource.startsWith('GZJY-XS-')), [grantsData, person]);
   const [choice, setChoice] = useState<string>('own');
   const grant = held.find((g) => g.id === choice);
   const scope = grant?.rowScope[0];
-  const filter = scope === undefined ? {} : /^\d{6}$/.test(scope) ? { district: scope } : { school: scope };
+  // A district-wide grant is read one school at a time, starting with a school other than the reader's own.
+  const schools = useMemo(() => units.filter((u) => u.type === 'SCHOOL' && scope !== undefined && (u.code === scope || u.parent === scope))
+    .sort((a, b) => Number(a.code === person.unit.code) - Number(b.code === person.unit.code)), [units, scope, person]);
+  const [chosenSchool, setSchool] = useState<string | undefined>();
+  const school = schools.some((u) => u.code === chosenSchool) ? chosenSchool : schools[0]?.code;
+  const filter = school !== undefined ? { school } : scope === undefined ? {} : /^\d{6}$/.test(scope) ? { district: scope } : { school: scope };
   const context = useMemo(() => purposeHeaders(grant?.purpose), [grant?.purpose]);
   const [{ data, error, fetching }] = useQuery({ query: StudentPreviewDocument, variables: { first: 10, filter }, context });
   const refusals = error?.graphQLErrors ?? [];
   const refusedColumns = new Set(refusals.map((e) => String(e.extensions?.coordinate ?? '')));
   const rows = data?.students?.edges.map((edge) => edge.node) ?? [];
   return (
-    <Card title="数据查看（学生）" extra={
+    <Card title="数据查看（学生）" extra={<Space>
+      {schools.length > 0 && (
+        <Select style={{ width: 260 }} value={school} onChange={setSchool} aria-label="学校" showSearch optionFilterProp="label"
+          options={schools.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))} />
+      )}
       <Select style={{ width: 420 }} value={choice} onChange={setChoice} aria-label="读取依据" options={[
         { value: 'own', label: '本辖区记录' },
         ...held.map((g) => ({ value: g.id, label: `授权 ${g.id.slice(0, 8)} · ${g.resource} · ${g.rowScope.length ? g.rowScope.map(unitName).join('、') : '全部记录'} · 用途：${g.purpose}` })),
       ]} />
-    }>
+    </Space>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {grant && (
           <Typography.Text type="secondary">
@@ -58,7 +73,9 @@ export function DataPage({ person }: { person: Person }) {
         />
         {refusals.length > 0 && (
           <Alert type="warning" showIcon title="以下字段未提供" description={
-            <ul style={{ margin: 0 }}>{refusals.map((e, i) => <li key={i}>{String(e.extensions?.coordinate ?? '')}：{e.message}</li>)}</ul>
+            <ul style={{ margin: 0 }}>{firstPerField(refusals).map((e) => (
+              <li key={String(e.extensions?.coordinate)}>{String(e.extensions?.coordinate ?? '')}：{fieldRefusalText(e.extensions, e.message)}</li>
+            ))}</ul>
           } />
         )}
         {error && refusals.length === 0 && <Alert type="error" showIcon title={refusalText(error)} />}
