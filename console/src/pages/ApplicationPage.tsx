@@ -40,7 +40,7 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
           { key: 'f', label: '申请字段', children: application.fields.join('、'), span: 2 },
           { key: 's', label: '记录范围', children: application.rowScope.length ? application.rowScope.map(unitName).join('、') : '全部记录' },
           { key: 'v', label: '申请有效期至', children: application.validUntil.slice(0, 10) },
-          { key: 't', label: '提交时间', children: formatInstant(application.submittedAt) },
+          { key: 't', label: '提交时间', children: formatInstant(application.submittedAt), span: 2 },
           { key: 'ed', label: '审核期限（审核单位）', children: <EndorsementDeadline application={application} /> },
           { key: 'dd', label: '答复期限（提供单位，送达起15日）', children: <DecisionDeadline application={application} /> },
         ]} />
@@ -55,7 +55,7 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
           color: event.toStatus === 'REJECTED' ? 'red' : event.toStatus === 'APPROVED' ? 'green' : event.toStatus === 'DECLINED' ? 'orange' : 'blue',
           children: (
             <>
-              <Typography.Text strong>{statusLabels[event.toStatus]?.text ?? event.toStatus}</Typography.Text>
+              <Typography.Text strong>{event.fromStatus === 'DECLINED' && event.toStatus === 'SUBMITTED' ? '已重新提交' : statusLabels[event.toStatus]?.text ?? event.toStatus}</Typography.Text>
               {' '}· {unitName(event.actor)}{event.actorPersonName && ` · ${event.actorPersonName}`} · {formatInstant(event.at)}
               {event.reason && <div>理由：{event.reason}</div>}
               {event.conditions && (

@@ -38,6 +38,7 @@ export function GrantsPage({ person }: { person: Person }) {
   const giveUp = can(person, 'giveUp')
     ? [{
         title: '操作',
+        width: 120,
         render: (_: unknown, g: Grant) => (g.active ? <Button size="small" danger onClick={() => setGiving(g)}>放弃授权</Button> : null),
       }]
     : [];
