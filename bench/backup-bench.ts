@@ -44,7 +44,7 @@ async function seed(location: { databaseUrl?: string; dataDir: string }, entries
     for (let n = 0; n < applications; n++) {
       const submitted = await store.applications.submit({
         applicant: 'GZGAJ', resources: ['GZJY-XS-002'], coordinates: ['Student.idNumber'], purpose: `核验 ${n}`, rowScope: ['440106'],
-        validUntil, submittedAt: clock.now(), deadline: validUntil, endorser: null, provider: '440100', catalogVersion: version,
+        validUntil, submittedAt: clock.now(), endorsementDeadline: null, decisionDeadline: validUntil, endorser: null, provider: '440100', catalogVersion: version,
       }, { actorUnit: 'GZGAJ', actorToken: `tok-${n}`, reason: null });
       await store.applications.transition(submitted.id, () => ({
         to: 'APPROVED', at: clock.now(), event: { actorUnit: '440100', actorToken: 'tok-dec', reason: '同意' },

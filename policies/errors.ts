@@ -79,6 +79,17 @@ export const errors = {
   forbidden(action: string, why: string): ErrorShape {
     return { message: `Your unit may not ${action}: ${why}`, extensions: { code: 'FORBIDDEN', http: { status: 403 } } };
   },
+  /**
+   * A signed-in person acting without the role the action takes: FORBIDDEN
+   * like a unit's refusal, but naming the role and who assigns it.
+   */
+  roleMissing(action: string, unit: string, roles: string): ErrorShape {
+    return {
+      message: `You may not ${action}: it takes the role ${roles} in unit ${unit}, which you do not hold. `
+        + `Your unit's 应用管理员 (APP_ADMIN) assigns roles in the console.`,
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    };
+  },
   notShared(coordinate: string, resource: string, legalBasis: string): ErrorShape {
     return {
       message: `${coordinate} belongs to catalog resource ${resource}, which is not shared (不予共享). Basis: ${legalBasis}`,

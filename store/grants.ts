@@ -9,8 +9,13 @@ import { inTransaction } from './transaction';
 /** A grant with what the store keeps besides its conditions: who provided it, its revocation, its version. */
 export interface GrantRecord extends Grant {
   readonly provider: string;
+  /** The unit that ended the grant: its provider or the city bureau (revoked), or its grantee (given up). */
   readonly revokedBy?: string;
   readonly revokeReason?: string;
+  /** The signed-in person who ended it, if one did. */
+  readonly revokedByPerson?: string;
+  /** Ended by its grantee (放弃授权) rather than revoked. */
+  readonly givenUp: boolean;
   /** 1 when made; each change (a revocation) adds one. */
   readonly version: number;
 }
@@ -47,15 +52,24 @@ export interface GrantsRepository {
   list(filter: GrantFilter): Promise<GrantRecord[]>;
   get(id: string): Promise<GrantRecord | undefined>;
   /**
-   * Revokes in one transaction with the grant row locked: `check` sees the
-   * current grant (undefined: no such grant) and throws to refuse (nothing is
-   * written then).
+   * Ends a grant — revoked, or given up by its grantee — in one transaction
+   * with the grant row locked: `check` sees the current grant (undefined: no
+   * such grant) and throws to refuse (nothing is written then).
    */
-  revoke(id: string, by: string, reason: string, check: (grant: GrantRecord | undefined) => void): Promise<GrantRecord>;
+  revoke(id: string, end: GrantEnd, check: (grant: GrantRecord | undefined) => void): Promise<GrantRecord>;
+}
+
+/** Who ends a grant and why. */
+export interface GrantEnd {
+  readonly by: string;
+  readonly reason: string | null;
+  readonly person: string | null;
+  /** The grantee gives it up (放弃) rather than the provider revoking it. */
+  readonly givenUp: boolean;
 }
 
 const COLUMNS = `id, application_id, grantee, provider, resource, coordinates, row_scope, masks, purpose,
-  valid_from, valid_until, revoked_at, revoked_by, revoke_reason, version`;
+  valid_from, valid_until, revoked_at, revoked_by, revoke_reason, revoked_by_person, given_up, version`;
 
 export function grantsRepository(pool: Pool, clock: Clock): GrantsRepository {
   const list = async (filter: GrantFilter): Promise<GrantRecord[]> => {
@@ -99,17 +113,18 @@ export function grantsRepository(pool: Pool, clock: Clock): GrantsRepository {
     },
     list,
     get: async (id) => (await pool.query<GrantRow>(`SELECT ${COLUMNS} FROM grants WHERE id = $1`, [id])).rows.map(readGrant)[0],
-    revoke: (id, by, reason, check) => inTransaction(pool, async (client) => {
+    revoke: (id, end, check) => inTransaction(pool, async (client) => {
       const { rows } = await client.query<GrantRow>(`SELECT ${COLUMNS} FROM grants WHERE id = $1 FOR UPDATE`, [id]);
       const current = rows[0] && readGrant(rows[0]);
       check(current);
       if (!current) throw new Error(`grant ${id} does not exist, and the check did not refuse`);
       const at = clock.now();
       const updated = await client.query<GrantRow>(
-        `UPDATE grants SET revoked_at = $2, revoked_by = $3, revoke_reason = $4, version = version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, at, by, reason],
+        `UPDATE grants SET revoked_at = $2, revoked_by = $3, revoke_reason = $4, revoked_by_person = $5, given_up = $6, version = version + 1
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, at, end.by, end.reason, end.person, end.givenUp],
       );
-      await client.query(`INSERT INTO grant_changes (grant_id, kind, at) VALUES ($1, 'REVOKED', $2)`, [id, at]);
+      await client.query('INSERT INTO grant_changes (grant_id, kind, at) VALUES ($1, $2, $3)', [id, end.givenUp ? 'GIVEN_UP' : 'REVOKED', at]);
       return readGrant(updated.rows[0]!);
     }),
   };
@@ -146,6 +161,8 @@ interface GrantRow {
   revoked_at: Date | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+  revoked_by_person: string | null;
+  given_up: boolean;
   version: number;
 }
 
@@ -165,6 +182,8 @@ function readGrant(row: GrantRow): GrantRecord {
     ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
     ...(row.revoked_by === null ? {} : { revokedBy: row.revoked_by }),
     ...(row.revoke_reason === null ? {} : { revokeReason: row.revoke_reason }),
+    ...(row.revoked_by_person === null ? {} : { revokedByPerson: row.revoked_by_person }),
+    givenUp: row.given_up,
     version: row.version,
   };
 }

@@ -4,7 +4,7 @@ export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migra
 export { inTransaction } from './transaction';
 export type { UnitsRepository } from './units';
 export type { CatalogVersionsRepository } from './catalog-versions';
-export type { GrantFilter, GrantRecord, GrantsRepository } from './grants';
+export type { GrantEnd, GrantFilter, GrantRecord, GrantsRepository } from './grants';
 export type { ApplicationFilter, EventInput, NewApplication, ShareApplicationsRepository, TransitionPlan } from './share-applications';
 export {
   tokenRevocationsRepository, type ClientRevocation, type TokenIdentity, type TokenRevocation, type TokenRevocationsRepository, type UnitTokenCutoff,

@@ -12,7 +12,9 @@ export interface ApplicationRow {
   valid_until: Date;
   status: ApplicationStatus;
   submitted_at: Date;
-  deadline: Date;
+  endorsement_deadline: Date | null;
+  /** The provider's deadline (column kept from migration 001). */
+  deadline: Date | null;
   endorser: string | null;
   provider: string;
   catalog_version: string;
@@ -26,6 +28,7 @@ export interface EventRow {
   to_status: ApplicationStatus;
   actor_unit: string;
   actor_token: string | null;
+  actor_person: string | null;
   at: Date;
   reason: string | null;
   /** DecidedConditions as stored: jsonb, so the date is a string. */
@@ -43,7 +46,8 @@ export function readApplication(row: ApplicationRow): ShareApplication {
     validUntil: row.valid_until,
     status: row.status,
     submittedAt: row.submitted_at,
-    deadline: row.deadline,
+    endorsementDeadline: row.endorsement_deadline,
+    decisionDeadline: row.deadline,
     endorser: row.endorser,
     provider: row.provider,
     catalogVersion: row.catalog_version,
@@ -66,6 +70,7 @@ export function readEvent(row: EventRow): ApplicationEvent {
     toStatus: row.to_status,
     actorUnit: row.actor_unit,
     actorToken: row.actor_token,
+    actorPerson: row.actor_person,
     at: row.at,
     reason: row.reason,
     conditions,

@@ -14,6 +14,8 @@ import { inTransaction } from './transaction';
 export interface EventInput {
   readonly actorUnit: string;
   readonly actorToken: string | null;
+  /** The signed-in person who acted for the unit, if any. */
+  readonly actorPerson?: string | null;
   readonly reason: string | null;
   readonly conditions?: DecidedConditions | null;
 }
@@ -27,16 +29,20 @@ export interface TransitionPlan {
   readonly event: EventInput;
   /** The grants an approval makes. */
   readonly grants?: ReadonlyArray<GrantDraft>;
+  /** Stage deadlines the transition sets (a part left out stays as it is). */
+  readonly deadlines?: { readonly endorsement?: Date | null; readonly decision?: Date | null };
+  /** The terms a resubmission amends. */
+  readonly terms?: Pick<ShareApplication, 'coordinates' | 'purpose' | 'rowScope' | 'validUntil'>;
 }
 
 export interface ApplicationFilter {
   readonly applicant?: string;
-  /** The unit whose turn it is (the endorser, then the provider). */
+  /** The unit whose turn it is (the endorser, then the provider; the applicant when declined). */
   readonly awaiting?: string;
   /** Applicant, endorser or provider. */
   readonly involving?: string;
   readonly statuses?: ReadonlyArray<ApplicationStatus>;
-  /** is: pending with its deadline before `at`; is not: every other application. */
+  /** is: pending with its stage's deadline before `at`; is not: every other application. */
   readonly overdue?: { readonly at: Date; readonly is: boolean };
   readonly limit?: number;
 }
@@ -60,9 +66,11 @@ export interface ShareApplicationsRepository {
   transition(id: string, plan: (current: ShareApplication | undefined) => TransitionPlan): Promise<ShareApplication>;
 }
 
-const COLUMNS = `id, applicant, resources, coordinates, purpose, row_scope, valid_until, status, submitted_at, deadline,
-  endorser, provider, catalog_version, decided_at`;
-const PENDING = `status IN ('SUBMITTED', 'ENDORSED')`;
+const COLUMNS = `id, applicant, resources, coordinates, purpose, row_scope, valid_until, status, submitted_at, endorsement_deadline,
+  deadline, endorser, provider, catalog_version, decided_at`;
+/** The deadline of the stage an application is in (policies' `stageDeadline`); null when none runs. */
+const STAGE_DEADLINE = `CASE WHEN status = 'ENDORSED' OR (status = 'SUBMITTED' AND endorser IS NULL) THEN deadline
+  WHEN status = 'SUBMITTED' THEN endorsement_deadline END`;
 
 export function shareApplicationsRepository(pool: Pool): ShareApplicationsRepository {
   return {
@@ -70,11 +78,11 @@ export function shareApplicationsRepository(pool: Pool): ShareApplicationsReposi
       const id = randomUUID();
       await client.query(
         `INSERT INTO share_applications (id, applicant, resources, coordinates, purpose, row_scope, valid_until, status,
-           submitted_at, deadline, endorser, provider, catalog_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'SUBMITTED', $8, $9, $10, $11, $12)`,
+           submitted_at, endorsement_deadline, deadline, endorser, provider, catalog_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'SUBMITTED', $8, $9, $10, $11, $12, $13)`,
         [id, application.applicant, application.resources, application.coordinates, application.purpose, application.rowScope,
-          application.validUntil, application.submittedAt, application.deadline, application.endorser, application.provider,
-          application.catalogVersion],
+          application.validUntil, application.submittedAt, application.endorsementDeadline, application.decisionDeadline,
+          application.endorser, application.provider, application.catalogVersion],
       );
       await insertEvent(client, id, 1, null, 'SUBMITTED', application.submittedAt, submission);
       if (closing) await applyPlan(client, { ...application, id, status: 'SUBMITTED', decidedAt: null }, 2, { ...closing, at: application.submittedAt });
@@ -88,7 +96,8 @@ export function shareApplicationsRepository(pool: Pool): ShareApplicationsReposi
       if (filter.applicant !== undefined) where.push(`applicant = ${add(filter.applicant)}`);
       if (filter.awaiting !== undefined) {
         const unit = add(filter.awaiting);
-        where.push(`((status = 'SUBMITTED' AND coalesce(endorser, provider) = ${unit}) OR (status = 'ENDORSED' AND provider = ${unit}))`);
+        where.push(`((status = 'SUBMITTED' AND coalesce(endorser, provider) = ${unit}) OR (status = 'ENDORSED' AND provider = ${unit})
+          OR (status = 'DECLINED' AND applicant = ${unit}))`);
       }
       if (filter.involving !== undefined) {
         const unit = add(filter.involving);
@@ -96,7 +105,7 @@ export function shareApplicationsRepository(pool: Pool): ShareApplicationsReposi
       }
       if (filter.statuses !== undefined) where.push(`status = ANY(${add(filter.statuses)}::text[])`);
       if (filter.overdue !== undefined) {
-        const overdue = `(${PENDING} AND deadline < ${add(filter.overdue.at)})`;
+        const overdue = `coalesce((${STAGE_DEADLINE}) < ${add(filter.overdue.at)}, false)`;
         where.push(filter.overdue.is ? overdue : `NOT ${overdue}`);
       }
       const limit = filter.limit === undefined ? '' : ` LIMIT ${add(filter.limit)}`;
@@ -105,7 +114,7 @@ export function shareApplicationsRepository(pool: Pool): ShareApplicationsReposi
     },
     history: async (ids) => {
       const { rows } = await pool.query<EventRow>(
-        `SELECT application_id, seq, from_status, to_status, actor_unit, actor_token, at, reason, conditions
+        `SELECT application_id, seq, from_status, to_status, actor_unit, actor_token, actor_person, at, reason, conditions
          FROM share_application_events WHERE application_id = ANY($1::text[]) ORDER BY application_id, seq`, [ids],
       );
       const byApplication = new Map<string, ApplicationEvent[]>(ids.map((id) => [id, []]));
@@ -126,6 +135,19 @@ export function shareApplicationsRepository(pool: Pool): ShareApplicationsReposi
 async function applyPlan(client: PoolClient, current: ShareApplication, seq: number, plan: TransitionPlan): Promise<void> {
   const closes = plan.to === 'APPROVED' || plan.to === 'REJECTED' || plan.to === 'WITHDRAWN';
   await client.query('UPDATE share_applications SET status = $2, decided_at = $3 WHERE id = $1', [current.id, plan.to, closes ? plan.at : null]);
+  if (plan.deadlines?.endorsement !== undefined) {
+    await client.query('UPDATE share_applications SET endorsement_deadline = $2 WHERE id = $1', [current.id, plan.deadlines.endorsement]);
+  }
+  if (plan.deadlines?.decision !== undefined) {
+    await client.query('UPDATE share_applications SET deadline = $2 WHERE id = $1', [current.id, plan.deadlines.decision]);
+  }
+  if (plan.terms) {
+    const { coordinates, purpose, rowScope, validUntil } = plan.terms;
+    await client.query(
+      'UPDATE share_applications SET coordinates = $2, purpose = $3, row_scope = $4, valid_until = $5 WHERE id = $1',
+      [current.id, coordinates, purpose, rowScope, validUntil],
+    );
+  }
   await insertEvent(client, current.id, seq, current.status, plan.to, plan.at, plan.event);
   if (plan.grants && plan.grants.length > 0) await insertGrants(client, current, plan.at, plan.grants);
 }
@@ -134,9 +156,9 @@ async function insertEvent(
   client: PoolClient, id: string, seq: number, from: ApplicationStatus | null, to: ApplicationStatus, at: Date, event: EventInput,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO share_application_events (application_id, seq, from_status, to_status, actor_unit, actor_token, at, reason, conditions)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-    [id, seq, from, to, event.actorUnit, event.actorToken, at, event.reason,
+    `INSERT INTO share_application_events (application_id, seq, from_status, to_status, actor_unit, actor_token, actor_person, at, reason, conditions)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+    [id, seq, from, to, event.actorUnit, event.actorToken, event.actorPerson ?? null, at, event.reason,
       event.conditions ? JSON.stringify(event.conditions) : null],
   );
 }

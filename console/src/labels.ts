@@ -16,6 +16,7 @@ export const accessLabels: Record<string, { text: string; color: string }> = {
 export const statusLabels: Record<string, { text: string; color: string }> = {
   SUBMITTED: { text: '已提交', color: 'processing' },
   ENDORSED: { text: '已审核上报', color: 'blue' },
+  DECLINED: { text: '已退回', color: 'warning' },
   APPROVED: { text: '已同意', color: 'success' },
   REJECTED: { text: '已拒绝', color: 'error' },
   WITHDRAWN: { text: '已撤回', color: 'default' },
@@ -40,7 +41,12 @@ export function formatInstant(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-/** Days left to a deadline, counted as the calendar shows them (negative when overdue). */
+/** Days left to a deadline, a part of a day counted as a whole one. */
 export function daysLeft(deadline: string, now: Date = new Date()): number {
   return Math.ceil((new Date(deadline).getTime() - now.getTime()) / 86_400_000);
+}
+
+/** Days past a deadline, a part of a day counted as a whole one (at least 1 once it has passed). */
+export function daysOverdue(deadline: string, now: Date = new Date()): number {
+  return Math.max(1, Math.ceil((now.getTime() - new Date(deadline).getTime()) / 86_400_000));
 }

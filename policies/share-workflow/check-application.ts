@@ -1,7 +1,7 @@
 import type { Catalog, CatalogResource } from '../catalog';
-import { errors } from '../errors';
+import { errors, type ErrorShape } from '../errors';
 import type { UnitTree } from '../unit-tree';
-import { endOfChinaDay, isIsoDate, validityProblem } from './validity';
+import { chinaDate, endOfChinaDay, isIsoDate, validityProblem } from './validity';
 import { ok, refused, type Outcome } from './types';
 
 /** `applyForShare`'s input as the client sends it. */
@@ -113,4 +113,57 @@ export function checkApplication(input: ApplyInput, context: ApplyContext): Outc
     return ok({ ...base, endorser: null, disposition: { kind: 'APPROVE_AT_ONCE' } });
   }
   return ok({ ...base, endorser: endorserFor(applicant, provider, unitTree), disposition: { kind: 'AWAIT' } });
+}
+
+/** What an applicant may change when it resubmits a declined application; every part defaults to what it asked before. */
+export interface ResubmitInput {
+  readonly fields?: ReadonlyArray<string> | null;
+  readonly purpose?: string | null;
+  readonly rowScope?: ReadonlyArray<string> | null;
+  /** The last day of validity, `YYYY-MM-DD`. */
+  readonly validUntil?: string | null;
+}
+
+/** The amended terms of a resubmitted application, checked as a new application would be. */
+export type ResubmittedTerms = Pick<CheckedApplication, 'coordinates' | 'purpose' | 'rowScope' | 'validUntil'>;
+
+type Declined = Pick<CheckedApplication, 'coordinates' | 'purpose' | 'rowScope' | 'validUntil'> & {
+  readonly id: string;
+  readonly applicant: string;
+  readonly resources: ReadonlyArray<string>;
+};
+
+/**
+ * Checks the terms of a declined application the applicant resubmits: it may
+ * change its fields, purpose, row scope and validity — typically to meet the
+ * endorser's reasons — but not its resources, which fix the provider and
+ * endorser (another resource is another application). The amended terms pass
+ * the same checks as `checkApplication` at the time of resubmission (minimum
+ * necessary, the catalog's validity limit counted from now), and must still
+ * await a decision: a resource the catalog has since made unconditional or
+ * not shared is refused, to be applied for anew.
+ */
+export function checkResubmission(declined: Declined, input: ResubmitInput | null | undefined, context: ApplyContext): Outcome<ResubmittedTerms> {
+  const lastDay = chinaDate(new Date(declined.validUntil.getTime() - 1));
+  const checked = checkApplication({
+    resources: declined.resources,
+    fields: input?.fields ?? declined.coordinates,
+    purpose: input?.purpose ?? declined.purpose,
+    rowScope: input?.rowScope ?? declined.rowScope,
+    validUntil: input?.validUntil ?? lastDay,
+  }, context);
+  if (!checked.ok) return refused(renamed(checked.error));
+  if (checked.value.disposition.kind !== 'AWAIT') {
+    return refused(errors.badUserInput('id', `the catalog no longer shares ${declined.resources.join(', ')} on conditions; apply anew instead of resubmitting ${declined.id}.`));
+  }
+  const { coordinates, purpose, rowScope, validUntil } = checked.value;
+  return ok({ coordinates, purpose, rowScope, validUntil });
+}
+
+/** A refusal of the amended terms names the argument of resubmitShareApplication (`amendments.fields`), not of applyForShare. */
+function renamed(error: ErrorShape): ErrorShape {
+  const argument = error.extensions.argument;
+  if (typeof argument !== 'string' || !argument.startsWith('input.')) return error;
+  const amended = `amendments.${argument.slice('input.'.length)}`;
+  return { message: error.message.replace(`Argument ${argument}:`, `Argument ${amended}:`), extensions: { ...error.extensions, argument: amended } };
 }

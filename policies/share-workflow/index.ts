@@ -7,6 +7,7 @@
 export * from './check-application';
 export * from './check-conditions';
 export * from './deadline';
+export * from './person-roles';
 export * from './state-machine';
 export * from './types';
 export * from './validity';

@@ -6,11 +6,17 @@ import type { ErrorShape } from '../errors';
  * application, its history and the conditions a decision attaches. The
  * governance store keeps them; the functions of this folder only judge them.
  */
-export const applicationStatuses = ['SUBMITTED', 'ENDORSED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export const applicationStatuses = ['SUBMITTED', 'ENDORSED', 'DECLINED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
-/** Still waiting for someone to act: the only states with a deadline to miss. */
+/** Waiting for the endorser or the provider: the only states with a deadline to miss. */
 export const pendingStatuses: ReadonlyArray<ApplicationStatus> = Object.freeze(['SUBMITTED', 'ENDORSED']);
+
+/**
+ * Not closed yet: pending, or DECLINED (退回) — back with the applicant, who
+ * resubmits or withdraws it at its own pace, so no deadline runs.
+ */
+export const openStatuses: ReadonlyArray<ApplicationStatus> = Object.freeze(['SUBMITTED', 'ENDORSED', 'DECLINED']);
 
 /** The actor recorded for what the pool decides itself: unconditional approvals and not-shared refusals. */
 export const SYSTEM_ACTOR = 'SYSTEM';
@@ -31,7 +37,17 @@ export interface ShareApplication {
   readonly validUntil: Date;
   readonly status: ApplicationStatus;
   readonly submittedAt: Date;
-  readonly deadline: Date;
+  /**
+   * The endorser's deadline, counted from the last (re)submission; null when
+   * there is no endorser (and for applications recorded before stage deadlines).
+   */
+  readonly endorsementDeadline: Date | null;
+  /**
+   * The provider's statutory deadline (第十五条), counted from the moment the
+   * application reached the provider: its endorsement, or its submission when
+   * there is no endorser. Null while it has not reached the provider.
+   */
+  readonly decisionDeadline: Date | null;
   /** The applicant's superior education department, or null when the application goes straight to the provider. */
   readonly endorser: string | null;
   readonly provider: string;
@@ -59,6 +75,8 @@ export interface ApplicationEvent {
   readonly actorUnit: string;
   /** The token the actor used (its jti); null for SYSTEM. */
   readonly actorToken: string | null;
+  /** The signed-in person (account id) who acted for the unit; null for SYSTEM, operator and app tokens. */
+  readonly actorPerson: string | null;
   readonly at: Date;
   readonly reason: string | null;
   readonly conditions: DecidedConditions | null;

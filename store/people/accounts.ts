@@ -41,6 +41,8 @@ export interface AccountsRepository {
   provisionOidc(account: NewAccount & { readonly oidc: { readonly issuer: string; readonly subject: string } }, at: Date): Promise<Account | undefined>;
   recordSignIn(id: string, next: SignInState): Promise<void>;
   ofUnit(unit: string): Promise<Account[]>;
+  /** Display names of the accounts that exist among `ids` (the history names who acted). */
+  namesOf(ids: ReadonlyArray<string>): Promise<Map<string, string>>;
   /** Makes the account's roles exactly `roles`, recording who granted the new ones (and the administrator's action, when given). */
   setRoles(id: string, roles: ReadonlyArray<PersonRole>, grantedBy: string, at: Date, recorded?: AdminAction): Promise<Account>;
 }
@@ -80,6 +82,7 @@ export function accountsRepository(pool: Pool): AccountsRepository {
     return rows[0];
   };
   const byId = async (id: string) => {
+    if (!UUID.test(id)) return undefined;
     const row = await one('a.id = $1', [id]);
     return row ? readAccount(row) : undefined;
   };
@@ -149,5 +152,16 @@ export function accountsRepository(pool: Pool): AccountsRepository {
       if (!account) throw new Error(`account ${id} does not exist`);
       return account;
     },
+    namesOf: async (ids) => {
+      // Ids come from sealed contexts and history rows; only well-formed uuids can match the uuid column.
+      const wellFormed = ids.filter((id) => UUID.test(id));
+      if (wellFormed.length === 0) return new Map();
+      const { rows } = await pool.query<{ id: string; display_name: string }>(
+        'SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])', [wellFormed],
+      );
+      return new Map(rows.map((row) => [row.id, row.display_name]));
+    },
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

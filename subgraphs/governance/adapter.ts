@@ -4,9 +4,11 @@ import { errors } from '../../policies/errors';
 import { toGraphQLError } from '../../platform/graphql-errors';
 import type { Logger } from '../../platform/logger';
 import { isStoreUnavailable } from '../../platform/store-unavailable';
+import type { PersonRole } from '../../policies/people';
 import type {
-  ApplicationFilter, EventInput, GovernanceStore, GrantFilter, GrantRecord, NewApplication, TransitionPlan,
+  ApplicationFilter, EventInput, GovernanceStore, GrantEnd, GrantFilter, GrantRecord, NewApplication, TransitionPlan,
 } from '../../store';
+import { accountsRepository } from '../../store/people';
 
 /**
  * The only code of this subgraph that speaks to the governance store. It adds
@@ -25,7 +27,12 @@ export interface GovernanceAdapter {
   grants(filter: GrantFilter): Promise<GrantRecord[]>;
   grant(id: string): Promise<GrantRecord | undefined>;
   activeGrants(unit: string, now: Date): Promise<GrantRecord[]>;
-  revokeGrant(id: string, by: string, reason: string, check: (grant: GrantRecord | undefined) => void): Promise<GrantRecord>;
+  /** Ends a grant: revoked by its provider or the city bureau, or given up by its grantee. */
+  revokeGrant(id: string, end: GrantEnd, check: (grant: GrantRecord | undefined) => void): Promise<GrantRecord>;
+  /** A signed-in person's unit and roles (none when the account is disabled); undefined for an unknown account. */
+  person(id: string): Promise<{ readonly unit: string; readonly roles: ReadonlyArray<PersonRole> } | undefined>;
+  /** Display names of the people named in histories. */
+  personNames(ids: ReadonlyArray<string>): Promise<Map<string, string>>;
 }
 
 export function createGovernanceAdapter(store: GovernanceStore, logger: Logger): GovernanceAdapter {
@@ -39,6 +46,7 @@ export function createGovernanceAdapter(store: GovernanceStore, logger: Logger):
         throw toGraphQLError(errors.upstreamUnavailable('governance'));
       }
     };
+  const accounts = accountsRepository(store.pool);
   return {
     submit: guarded('submit', store.applications.submit),
     transition: guarded('transition', store.applications.transition),
@@ -49,5 +57,10 @@ export function createGovernanceAdapter(store: GovernanceStore, logger: Logger):
     grant: guarded('grant', store.grants.get),
     activeGrants: guarded('activeGrants', store.grants.activeFor),
     revokeGrant: guarded('revokeGrant', store.grants.revoke),
+    person: guarded('person', async (id: string) => {
+      const account = await accounts.byId(id);
+      return account && { unit: account.unit, roles: account.disabled ? [] : account.roles };
+    }),
+    personNames: guarded('personNames', accounts.namesOf),
   };
 }

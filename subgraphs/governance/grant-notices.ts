@@ -6,7 +6,7 @@ import type { GovernanceAdapter } from './adapter';
  * The adapter, announcing every grant change to the gateways once it is
  * committed (platform/hot-state/grant-changes): an approval (at once, for an
  * unconditional resource, or by the provider) makes grants for the applicant;
- * a revocation takes one from its grantee. The announcement follows the
+ * a revocation, or the grantee giving a grant up, takes one from it. The announcement follows the
  * adapter's promise, which resolves after COMMIT, so no gateway can reload
  * before the change is visible in PostgreSQL.
  */
@@ -28,8 +28,8 @@ export function withGrantNotices(adapter: GovernanceAdapter, hotState: HotState,
       if (approving) await announceGrantChange(hotState, changed.applicant, logger);
       return changed;
     },
-    revokeGrant: async (id, by, reason, check) => {
-      const revoked = await adapter.revokeGrant(id, by, reason, check);
+    revokeGrant: async (id, end, check) => {
+      const revoked = await adapter.revokeGrant(id, end, check);
       await announceGrantChange(hotState, revoked.grantee, logger);
       return revoked;
     },

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Catalog } from '../../policies/catalog';
+import type { Catalog, ResponseDeadline } from '../../policies/catalog';
 import type { WorkingCalendar } from '../../policies/deadlines';
+import { DEFAULT_ENDORSEMENT_PERIOD } from '../../policies/share-workflow';
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
 import { createMemoryHotState, type HotState } from '../../platform/hot-state';
@@ -26,7 +27,8 @@ import { unitsResolvers } from './units-resolvers';
 
 /**
  * The governance subgraph: the catalog, each unit's access, and the sharing
- * workflow (apply, endorse, decide, withdraw, revoke) on the governance store.
+ * workflow (apply, endorse or decline, decide, resubmit, withdraw, revoke,
+ * give up) on the governance store.
  *
  * Assembled from every `*.graphql` file of this folder (schema.graphql; and
  * the parts that add their fields with `extend type Query` / `extend type
@@ -47,6 +49,8 @@ export interface GovernanceServicesOptions {
   /** Counts deadlines given in working days (policies/deadlines: chineseWorkingCalendar). */
   readonly calendar: WorkingCalendar;
   readonly logger: Logger;
+  /** The endorser's period (default DEFAULT_ENDORSEMENT_PERIOD: 5 working days; the Measures set none). */
+  readonly endorsementPeriod?: ResponseDeadline;
   /** Largest `first` a list accepts (default 500). */
   readonly maxPageSize?: number;
   /**
@@ -78,6 +82,7 @@ export async function createGovernanceServices(options: GovernanceServicesOption
     unitTree: options.unitTree,
     clock: options.clock,
     calendar: options.calendar,
+    endorsementPeriod: options.endorsementPeriod ?? DEFAULT_ENDORSEMENT_PERIOD,
     maxPageSize: options.maxPageSize ?? 500,
     tokens,
     administration: createUnitAdministration({
@@ -120,7 +125,8 @@ export const governanceSubgraph: SubgraphDefinition<GovernanceServices, Governan
   // No field here is a catalog coordinate, so there are no catalog rules to
   // compile: each governance action is authorized by the sharing workflow
   // itself (FORBIDDEN naming who may act), on the unit of the signed context
-  // the kit has verified. The subgraph has no entities, hence no _entities.
+  // the kit has verified and, when a person signed in, on that person's
+  // roles. The subgraph has no entities, hence no _entities.
   guard: (schema) => schema,
   createContext: (services, base) => ({
     ...base,

@@ -1,7 +1,7 @@
 import type { CatalogResource, MaskKind, ShareType } from '../../policies/catalog';
 import type { Permissions } from '../../policies/permissions/types';
 import {
-  awaitingUnit, isApplicationOverdue, type ApplicationEvent, type DecidedConditions, type ShareApplication,
+  awaitingUnit, isApplicationOverdue, stageDeadline, type ApplicationEvent, type DecidedConditions, type ShareApplication,
 } from '../../policies/share-workflow';
 import type { GrantRecord } from '../../store';
 
@@ -31,7 +31,10 @@ export function toApplicationView(application: ShareApplication, now: Date) {
     validUntil: application.validUntil.toISOString(),
     status: application.status,
     submittedAt: application.submittedAt.toISOString(),
-    deadline: application.deadline.toISOString(),
+    // The stage's deadline while one runs; after it, the last deadline the application had.
+    deadline: (stageDeadline(application) ?? application.decisionDeadline ?? application.endorsementDeadline ?? application.submittedAt).toISOString(),
+    endorsementDeadline: application.endorsementDeadline?.toISOString() ?? null,
+    decisionDeadline: application.decisionDeadline?.toISOString() ?? null,
     overdue: isApplicationOverdue(application, now),
     endorser: application.endorser,
     provider: application.provider,
@@ -60,11 +63,14 @@ export function toEventView(event: ApplicationEvent) {
     toStatus: event.toStatus,
     actor: event.actorUnit,
     actorToken: event.actorToken,
+    actorPerson: event.actorPerson,
     at: event.at.toISOString(),
     reason: event.reason,
     conditions: event.conditions && toConditionsView(event.conditions),
   };
 }
+
+export type EventView = ReturnType<typeof toEventView>;
 
 export function toGrantView(grant: GrantRecord, now: Date) {
   const t = now.getTime();
@@ -84,6 +90,8 @@ export function toGrantView(grant: GrantRecord, now: Date) {
     revokedAt: grant.revokedAt?.toISOString() ?? null,
     revokedBy: grant.revokedBy ?? null,
     revokeReason: grant.revokeReason ?? null,
+    revokedByPerson: grant.revokedByPerson ?? null,
+    givenUp: grant.givenUp,
     version: grant.version,
   };
 }

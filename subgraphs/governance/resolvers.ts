@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { errors } from '../../policies/errors';
 import { effectivePermissions } from '../../policies/permissions';
 import {
-  mayReadApplication, type ApplicationStatus, type ApplyInput, type ConditionsInput, type ShareApplication,
+  mayReadApplication, type ApplicationStatus, type ApplyInput, type ConditionsInput, type ResubmitInput, type ShareApplication,
 } from '../../policies/share-workflow';
 import { CITY_DIVISION_CODE } from '../../policies/standards';
 import { toGraphQLError } from '../../platform/graphql-errors';
@@ -14,8 +14,9 @@ import type { TokenRevocationService } from './token-revocations';
 import type { UnitAdministration } from './unit-administration';
 import {
   mergeAccessEntries, toAccessEntries, toApplicationView, toCatalogResourceView, toEventView, toGrantView, type ApplicationView,
+  type EventView,
 } from './mapper';
-import { act, revokeGrant, applyForShare, type Actor, type WorkflowDeps } from './workflow';
+import { act, applyForShare, giveUpGrant, revokeGrant, type Actor, type WorkflowDeps } from './workflow';
 
 /** The long-lived parts of the subgraph, one per process (made by `createGovernanceServices`). */
 export interface GovernanceServices extends WorkflowDeps {
@@ -60,7 +61,12 @@ const DEFAULT_LIST_SIZE = 100;
 /** The clock's time, read when a value is derived: a grant made by this very request is already active. */
 const now = (context: Ctx): Date => context.services.clock.now();
 
-const actorOf = (context: Ctx): Actor => ({ unit: context.request.unit, tokenId: context.request.tokenId });
+/** The actor of a mutation; a signed-in person comes with their roles, read once per request. */
+async function actorOf(context: Ctx): Promise<Actor> {
+  const { unit, tokenId, person } = context.request;
+  if (!person) return { unit, tokenId };
+  return { unit, tokenId, person: { id: person, roles: await context.loaders.rolesOf(person, unit) } };
+}
 
 function listSize(first: number | null | undefined, context: Ctx, coordinate: string): number {
   const size = first ?? DEFAULT_LIST_SIZE;
@@ -130,16 +136,26 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   },
   Mutation: {
     applyForShare: async (_: unknown, args: { input: ApplyInput }, context: Ctx) =>
-      view(context)(await applyForShare(context.services, actorOf(context), args.input)),
+      view(context)(await applyForShare(context.services, await actorOf(context), args.input)),
     endorseShareApplication: async (_: unknown, args: { id: string; reason?: string | null }, context: Ctx) =>
-      view(context)(await act(context.services, actorOf(context), args.id, 'ENDORSE', args.reason ?? null)),
+      view(context)(await act(context.services, await actorOf(context), args.id, 'ENDORSE', args.reason ?? null)),
+    declineShareApplication: async (_: unknown, args: { id: string; reason: string }, context: Ctx) =>
+      view(context)(await act(context.services, await actorOf(context), args.id, 'DECLINE', args.reason)),
     decideShareApplication: async (
       _: unknown, args: { id: string; decision: 'APPROVE' | 'REJECT'; conditions?: ConditionsInput | null; reason?: string | null }, context: Ctx,
-    ) => view(context)(await act(context.services, actorOf(context), args.id, args.decision, args.reason ?? null, args.conditions)),
+    ) => view(context)(await act(context.services, await actorOf(context), args.id, args.decision, args.reason ?? null, { conditions: args.conditions })),
+    resubmitShareApplication: async (_: unknown, args: { id: string; amendments?: ResubmitInput | null; reason?: string | null }, context: Ctx) =>
+      view(context)(await act(context.services, await actorOf(context), args.id, 'RESUBMIT', args.reason ?? null, { amendments: args.amendments })),
     withdrawShareApplication: async (_: unknown, args: { id: string; reason?: string | null }, context: Ctx) =>
-      view(context)(await act(context.services, actorOf(context), args.id, 'WITHDRAW', args.reason ?? null)),
+      view(context)(await act(context.services, await actorOf(context), args.id, 'WITHDRAW', args.reason ?? null)),
     revokeGrant: async (_: unknown, args: { id: string; reason: string }, context: Ctx) =>
-      toGrantView(await revokeGrant(context.services, actorOf(context), args.id, args.reason), now(context)),
+      toGrantView(await revokeGrant(context.services, await actorOf(context), args.id, args.reason), now(context)),
+    giveUpGrant: async (_: unknown, args: { id: string; reason?: string | null }, context: Ctx) =>
+      toGrantView(await giveUpGrant(context.services, await actorOf(context), args.id, args.reason ?? null), now(context)),
+  },
+  ShareApplicationEvent: {
+    actorPersonName: (event: EventView, _: unknown, context: Ctx) =>
+      (event.actorPerson ? context.loaders.personName.load(event.actorPerson) : null),
   },
   ShareApplication: {
     history: async (application: ApplicationView, _: unknown, context: Ctx) =>

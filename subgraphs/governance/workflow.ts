@@ -1,14 +1,17 @@
-import type { Catalog } from '../../policies/catalog';
+import type { Catalog, ResponseDeadline } from '../../policies/catalog';
 import type { WorkingCalendar } from '../../policies/deadlines';
 import { errors, type ErrorShape } from '../../policies/errors';
+import type { PersonRole } from '../../policies/people';
 import {
-  applicationDeadline, checkApplication, decideConditions, mayRevokeGrant, nextStatus, SYSTEM_ACTOR,
-  type ApplyInput, type ConditionsInput, type DecidedConditions, type GrantDraft, type ShareApplication, type WorkflowAction,
+  applicationDeadline, checkApplication, checkPersonRole, checkResubmission, decideConditions, endorsementDeadline, mayGiveUpGrant,
+  mayRevokeGrant, nextStatus, SYSTEM_ACTOR,
+  type ApplyInput, type ConditionsInput, type DecidedConditions, type PersonAction, type ResubmitInput, type ShareApplication,
+  type WorkflowAction,
 } from '../../policies/share-workflow';
 import type { UnitTree } from '../../policies/unit-tree';
 import type { Clock } from '../../platform/clock';
 import { toGraphQLError } from '../../platform/graphql-errors';
-import type { GrantRecord, NewApplication } from '../../store';
+import type { GrantRecord, NewApplication, TransitionPlan } from '../../store';
 import type { GovernanceAdapter } from './adapter';
 
 /**
@@ -24,17 +27,34 @@ export interface WorkflowDeps {
   readonly unitTree: () => UnitTree;
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
+  /** The endorser's period (policies/share-workflow DEFAULT_ENDORSEMENT_PERIOD unless configured). */
+  readonly endorsementPeriod: ResponseDeadline;
 }
 
-/** Who acts: the unit and token of the signed context. */
+/**
+ * Who acts: the unit and token of the signed context, and the signed-in
+ * person with the roles the store holds for them (absent for operator and
+ * app tokens, which are checked per unit only).
+ */
 export interface Actor {
   readonly unit: string;
   readonly tokenId: string;
+  readonly person?: { readonly id: string; readonly roles: ReadonlyArray<PersonRole> };
 }
 
 const fail = (shape: ErrorShape): never => {
   throw toGraphQLError(shape);
 };
+
+/** A person acts only with the role the step takes; checked before anything is read, so a refusal reveals nothing. */
+function requireRole(actor: Actor, action: PersonAction): void {
+  if (!actor.person) return;
+  const checked = checkPersonRole(action, actor.unit, actor.person.roles);
+  if (!checked.ok) fail(checked.error);
+}
+
+/** The history's actor columns for `actor`. */
+const recorded = (actor: Actor) => ({ actorUnit: actor.unit, actorToken: actor.tokenId, actorPerson: actor.person?.id ?? null });
 
 /**
  * Submits an application. Conditional: stored as SUBMITTED for the endorser or
@@ -44,6 +64,7 @@ const fail = (shape: ErrorShape): never => {
  * carrying the application's id.
  */
 export async function applyForShare(deps: WorkflowDeps, actor: Actor, input: ApplyInput): Promise<ShareApplication> {
+  requireRole(actor, 'APPLY');
   const now = deps.clock.now();
   const unitTree = deps.unitTree();
   const checked = checkApplication(input, { applicant: actor.unit, catalog: deps.catalog, unitTree, now });
@@ -54,10 +75,12 @@ export async function applyForShare(deps: WorkflowDeps, actor: Actor, input: App
     applicant: actor.unit,
     resources: resources.map((r) => r.code),
     submittedAt: now,
-    deadline: applicationDeadline(now, resources, deps.calendar),
+    // One clock runs at a time: the endorser's from submission, or the provider's when the application goes straight to it.
+    endorsementDeadline: asked.endorser === null ? null : endorsementDeadline(now, deps.endorsementPeriod, deps.calendar),
+    decisionDeadline: asked.endorser === null ? applicationDeadline(now, resources, deps.calendar) : null,
     catalogVersion: deps.catalogVersion,
   };
-  const submission = { actorUnit: actor.unit, actorToken: actor.tokenId, reason: null };
+  const submission = { ...recorded(actor), reason: null };
 
   switch (disposition.kind) {
     case 'AWAIT':
@@ -80,13 +103,24 @@ export async function applyForShare(deps: WorkflowDeps, actor: Actor, input: App
 }
 
 function systemEvent(reason: string, conditions: DecidedConditions | null) {
-  return { actorUnit: SYSTEM_ACTOR, actorToken: null, reason, conditions };
+  return { actorUnit: SYSTEM_ACTOR, actorToken: null, actorPerson: null, reason, conditions };
 }
 
-/** Endorse, approve, reject or withdraw; refusals name who may act (FORBIDDEN) or what is wrong (BAD_USER_INPUT). */
-export function act(
-  deps: WorkflowDeps, actor: Actor, id: string, action: WorkflowAction, reason: string | null, conditions?: ConditionsInput | null,
-): Promise<ShareApplication> {
+/** What an action may carry besides its reason: an approval's conditions, a resubmission's amended terms. */
+export interface ActionDetails {
+  readonly conditions?: ConditionsInput | null;
+  readonly amendments?: ResubmitInput | null;
+}
+
+/**
+ * Endorse, decline, approve, reject, resubmit or withdraw; refusals name who
+ * may act (FORBIDDEN) or what is wrong (BAD_USER_INPUT). Each step that hands
+ * the application on starts the next stage's clock: endorsing starts the
+ * provider's (第十五条, counted from when the application reaches it);
+ * resubmitting restarts the endorser's.
+ */
+export function act(deps: WorkflowDeps, actor: Actor, id: string, action: WorkflowAction, reason: string | null, details: ActionDetails = {}): Promise<ShareApplication> {
+  requireRole(actor, action);
   const unitTree = deps.unitTree();
   const given = reason?.trim() || null;
   return deps.adapter.transition(id, (current) => {
@@ -98,29 +132,60 @@ export function act(
       // 第十五条: the provider supplies the data or gives its reasons for not sharing.
       return fail(errors.badUserInput('reason', 'a rejection must give its reasons.'));
     }
-    let decided: { conditions: DecidedConditions | null; grants: ReadonlyArray<GrantDraft> } = { conditions: null, grants: [] };
-    if (action === 'APPROVE') {
-      const outcome = decideConditions(current, conditions, deps.catalog, unitTree, now);
-      if (!outcome.ok) return fail(outcome.error);
-      decided = outcome.value;
-    } else if (conditions) {
-      return fail(errors.badUserInput('conditions', 'only an approval carries conditions.'));
+    if (action === 'DECLINE' && given === null) {
+      return fail(errors.badUserInput('reason', 'a decline must give its reasons, so that the applicant knows what to change.'));
     }
-    return {
-      to: next.value,
-      at: now,
-      event: { actorUnit: actor.unit, actorToken: actor.tokenId, reason: given, conditions: decided.conditions },
-      grants: decided.grants,
-    };
+    if (details.conditions && action !== 'APPROVE') return fail(errors.badUserInput('conditions', 'only an approval carries conditions.'));
+    if (details.amendments && action !== 'RESUBMIT') return fail(errors.badUserInput('amendments', 'only a resubmission amends the application.'));
+    const event = { ...recorded(actor), reason: given, conditions: null };
+    const plan: TransitionPlan = { to: next.value, at: now, event };
+    switch (action) {
+      case 'APPROVE': {
+        const outcome = decideConditions(current, details.conditions, deps.catalog, unitTree, now);
+        if (!outcome.ok) return fail(outcome.error);
+        return { ...plan, event: { ...event, conditions: outcome.value.conditions }, grants: outcome.value.grants };
+      }
+      case 'ENDORSE':
+        return { ...plan, deadlines: { decision: applicationDeadline(now, responsePeriods(deps.catalog, current.resources), deps.calendar) } };
+      case 'RESUBMIT': {
+        const terms = checkResubmission(current, details.amendments, { applicant: current.applicant, catalog: deps.catalog, unitTree, now });
+        if (!terms.ok) return fail(terms.error);
+        return { ...plan, terms: terms.value, deadlines: { endorsement: endorsementDeadline(now, deps.endorsementPeriod, deps.calendar), decision: null } };
+      }
+      default:
+        return plan;
+    }
   });
+}
+
+/** The response periods of the resources an application names; one the catalog has since dropped keeps the statutory 15 days. */
+function responsePeriods(catalog: Catalog, codes: ReadonlyArray<string>): ReadonlyArray<{ responseDeadline: ResponseDeadline }> {
+  return codes.map((code) => catalog.byCode(code) ?? { responseDeadline: { days: 15, calendar: 'NATURAL' } });
 }
 
 /** Revokes a grant as its provider or the city bureau; the change reaches the gateway through the store's change mark. */
 export function revokeGrant(deps: WorkflowDeps, actor: Actor, id: string, reason: string): Promise<GrantRecord> {
-  return deps.adapter.revokeGrant(id, actor.unit, reason.trim(), (grant) => {
+  requireRole(actor, 'REVOKE');
+  const end = { by: actor.unit, reason: reason.trim(), person: actor.person?.id ?? null, givenUp: false };
+  return deps.adapter.revokeGrant(id, end, (grant) => {
     if (!grant) return fail(errors.badUserInput('id', `there is no grant ${id}.`));
     const may = mayRevokeGrant(grant, actor.unit);
     if (!may.ok) return fail(may.error);
-    if (reason.trim() === '') return fail(errors.badUserInput('reason', 'a revocation must give its reason.'));
+    if (end.reason === '') return fail(errors.badUserInput('reason', 'a revocation must give its reason.'));
+  });
+}
+
+/**
+ * The grantee gives a grant up (放弃授权): it ends at once, through the same
+ * path as a revocation — recorded on the grant (given up, by whom, why) and
+ * announced to the gateways, which drop their cached permissions.
+ */
+export function giveUpGrant(deps: WorkflowDeps, actor: Actor, id: string, reason: string | null): Promise<GrantRecord> {
+  requireRole(actor, 'GIVE_UP');
+  const end = { by: actor.unit, reason: reason?.trim() || null, person: actor.person?.id ?? null, givenUp: true };
+  return deps.adapter.revokeGrant(id, end, (grant) => {
+    if (!grant) return fail(errors.badUserInput('id', `there is no grant ${id}.`));
+    const may = mayGiveUpGrant(grant, actor.unit, deps.clock.now());
+    if (!may.ok) return fail(may.error);
   });
 }

@@ -1,16 +1,21 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import type { CombinedError } from 'urql';
 import { useMutation, useQuery } from 'urql';
 import { can } from '../access';
 import { refusalText, type Person } from '../api';
 import {
-  DecideShareApplicationDocument, EndorseShareApplicationDocument, ShareApplicationDocument, WithdrawShareApplicationDocument,
-  type ShareApplicationQuery,
+  DecideShareApplicationDocument, DeclineShareApplicationDocument, EndorseShareApplicationDocument, ResubmitShareApplicationDocument,
+  ShareApplicationDocument, WithdrawShareApplicationDocument, type ShareApplicationQuery,
 } from '../gql/graphql';
 import { formatInstant, maskLabels, statusLabels } from '../labels';
+import { DecisionDeadline, EndorsementDeadline } from '../StageDeadlines';
 import { useUnits } from '../units';
 
 type Application = NonNullable<ShareApplicationQuery['shareApplication']>;
+type Catalog = ShareApplicationQuery['catalog'];
+
+const OPEN = ['SUBMITTED', 'ENDORSED', 'DECLINED'];
 
 /** One application: its whole history as a timeline, and the actions the person's roles allow at this step. */
 export function ApplicationPage({ id, person }: { id: string; person: Person }) {
@@ -21,6 +26,7 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
   if (!application) return <Card loading={fetching}>{!fetching && '没有这份申请，或本单位不参与这份申请。'}</Card>;
   const allowedMasks = new Map((data?.catalog ?? []).flatMap((r) => r.allowedConditions.masks.map((m) => [m.coordinate, m.masks] as const)));
   const pending = application.awaitingUnit !== null;
+  const declined = application.status === 'DECLINED' ? application.history.filter((e) => e.toStatus === 'DECLINED').at(-1) : undefined;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={`共享申请 ${application.id.slice(0, 8)}`} extra={<Tag color={statusLabels[application.status]?.color}>{statusLabels[application.status]?.text}</Tag>}>
@@ -34,18 +40,23 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
           { key: 'f', label: '申请字段', children: application.fields.join('、'), span: 2 },
           { key: 's', label: '记录范围', children: application.rowScope.length ? application.rowScope.map(unitName).join('、') : '全部记录' },
           { key: 'v', label: '申请有效期至', children: application.validUntil.slice(0, 10) },
-          { key: 't', label: '提交时间', children: formatInstant(application.submittedAt) },
-          { key: 'd', label: '答复期限', children: <>{formatInstant(application.deadline)} {application.overdue && <Tag color="red">已逾期</Tag>}</> },
+          { key: 't', label: '提交时间', children: formatInstant(application.submittedAt), span: 2 },
+          { key: 'ed', label: '审核期限（审核单位）', children: <EndorsementDeadline application={application} /> },
+          { key: 'dd', label: '答复期限（提供单位，送达起15日）', children: <DecisionDeadline application={application} /> },
         ]} />
       </Card>
-      {pending && <Actions application={application} person={person} allowedMasks={allowedMasks} onDone={() => reload({ requestPolicy: 'network-only' })} />}
+      {declined && (
+        <Alert type="warning" showIcon title={`${unitName(declined.actor)}已退回本申请`}
+          description={<>退回理由：{declined.reason}<br />申请单位可按理由修改后重新提交，或撤回申请。</>} />
+      )}
+      {pending && <Actions application={application} person={person} catalog={data?.catalog ?? []} allowedMasks={allowedMasks} onDone={() => reload({ requestPolicy: 'network-only' })} />}
       <Card title="办理过程">
         <Timeline items={application.history.map((event) => ({
-          color: event.toStatus === 'REJECTED' ? 'red' : event.toStatus === 'APPROVED' ? 'green' : 'blue',
+          color: event.toStatus === 'REJECTED' ? 'red' : event.toStatus === 'APPROVED' ? 'green' : event.toStatus === 'DECLINED' ? 'orange' : 'blue',
           children: (
             <>
-              <Typography.Text strong>{statusLabels[event.toStatus]?.text ?? event.toStatus}</Typography.Text>
-              {' '}· {unitName(event.actor)} · {formatInstant(event.at)}
+              <Typography.Text strong>{event.fromStatus === 'DECLINED' && event.toStatus === 'SUBMITTED' ? '已重新提交' : statusLabels[event.toStatus]?.text ?? event.toStatus}</Typography.Text>
+              {' '}· {unitName(event.actor)}{event.actorPersonName && ` · ${event.actorPersonName}`} · {formatInstant(event.at)}
               {event.reason && <div>理由：{event.reason}</div>}
               {event.conditions && (
                 <div>条件：字段 {event.conditions.fields.join('、')}
@@ -60,21 +71,35 @@ export function ApplicationPage({ id, person }: { id: string; person: Person }) 
   );
 }
 
-function Actions({ application, person, allowedMasks, onDone }: {
-  application: Application; person: Person; allowedMasks: Map<string, ReadonlyArray<string>>; onDone: () => void;
+/**
+ * The steps the person may take now, by role and state: the endorser
+ * endorses or declines (退回, reasons required); the provider's data officer
+ * approves with conditions or rejects (reasons required); the applicant
+ * resubmits a declined application or withdraws an open one.
+ */
+function Actions({ application, person, catalog, allowedMasks, onDone }: {
+  application: Application; person: Person; catalog: Catalog; allowedMasks: Map<string, ReadonlyArray<string>>; onDone: () => void;
 }) {
   const { message } = AntApp.useApp();
   const [, endorse] = useMutation(EndorseShareApplicationDocument);
+  const [, decline] = useMutation(DeclineShareApplicationDocument);
   const [, decide] = useMutation(DecideShareApplicationDocument);
+  const [, resubmit] = useMutation(ResubmitShareApplicationDocument);
   const [, withdraw] = useMutation(WithdrawShareApplicationDocument);
   const [reason, setReason] = useState('');
   const [approving, setApproving] = useState(false);
+  const [resubmitting, setResubmitting] = useState(false);
   const mine = application.awaitingUnit === person.unit.code;
-  const mayEndorse = mine && application.status === 'SUBMITTED' && application.endorser === person.unit.code && can(person, 'endorse');
+  const endorsing = mine && application.status === 'SUBMITTED' && application.endorser === person.unit.code;
+  const mayEndorse = endorsing && can(person, 'endorse');
+  const mayDecline = endorsing && can(person, 'decline');
   const mayDecide = mine && application.provider === person.unit.code && can(person, 'decide');
-  const mayWithdraw = application.applicant === person.unit.code && can(person, 'withdraw');
-  if (!mayEndorse && !mayDecide && !mayWithdraw) return null;
-  const done = (result: { error?: Parameters<typeof refusalText>[0] }, success: string) => {
+  const applicant = application.applicant === person.unit.code;
+  const mayResubmit = applicant && application.status === 'DECLINED' && can(person, 'resubmit');
+  const mayWithdraw = applicant && OPEN.includes(application.status) && can(person, 'withdraw');
+  if (!mayEndorse && !mayDecline && !mayDecide && !mayResubmit && !mayWithdraw) return null;
+  const needsReason = mayDecline || mayDecide;
+  const done = (result: { error?: CombinedError }, success: string) => {
     if (result.error) void message.error(refusalText(result.error));
     else {
       void message.success(success);
@@ -84,14 +109,24 @@ function Actions({ application, person, allowedMasks, onDone }: {
   return (
     <Card title="办理">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.TextArea rows={2} placeholder="意见或理由（拒绝时必填）" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="意见或理由" />
-        <Space>
+        <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="意见或理由"
+          placeholder={needsReason ? '意见或理由（退回、拒绝时必填：写明申请单位应如何修改或不予提供的理由）' : '说明（可不填）'} />
+        <Space wrap>
           {mayEndorse && <Button type="primary" onClick={async () => done(await endorse({ id: application.id, reason: reason || null }), '已审核上报')}>审核同意上报</Button>}
+          {mayDecline && <Button danger disabled={!reason.trim()} onClick={async () => done(await decline({ id: application.id, reason }), '已退回申请单位')}>退回（说明理由）</Button>}
           {mayDecide && <Button type="primary" onClick={() => setApproving(true)}>同意（设定条件）</Button>}
           {mayDecide && <Button danger disabled={!reason.trim()} onClick={async () => done(await decide({ id: application.id, decision: 'REJECT', reason }), '已拒绝')}>拒绝</Button>}
+          {mayResubmit && <Button type="primary" onClick={() => setResubmitting(true)}>重新提交</Button>}
           {mayWithdraw && <Button onClick={async () => done(await withdraw({ id: application.id, reason: reason || null }), '已撤回')}>撤回申请</Button>}
         </Space>
+        {needsReason && !reason.trim() && <Typography.Text type="secondary">退回或拒绝须先填写理由。</Typography.Text>}
       </Space>
+      {resubmitting && (
+        <ResubmitDialog application={application} catalog={catalog} onCancel={() => setResubmitting(false)} onResubmit={async (amendments) => {
+          setResubmitting(false);
+          done(await resubmit({ id: application.id, amendments, reason: reason || null }), '已重新提交，待审核单位审核');
+        }} />
+      )}
       {approving && (
         <ApproveDialog application={application} allowedMasks={allowedMasks} onCancel={() => setApproving(false)} onApprove={async (conditions) => {
           setApproving(false);
@@ -127,6 +162,38 @@ function ApproveDialog({ application, allowedMasks, onCancel, onApprove }: {
           )}
         </div>
       ))}
+    </Modal>
+  );
+}
+
+/**
+ * 重新提交: the applicant amends a declined application within the same
+ * resources — the fields it needs (minimum necessary), its purpose and
+ * validity — and sends it back to the endorser. The pool checks the amended
+ * terms as it checks a new application.
+ */
+function ResubmitDialog({ application, catalog, onCancel, onResubmit }: {
+  application: Application; catalog: Catalog; onCancel: () => void;
+  onResubmit: (amendments: { fields: string[]; purpose: string; validUntil: string }) => void;
+}) {
+  const available = catalog.filter((r) => application.resources.includes(r.code)).flatMap((r) => r.coordinates);
+  const [fields, setFields] = useState<string[]>([...application.fields]);
+  const [purpose, setPurpose] = useState(application.purpose);
+  const [validUntil, setValidUntil] = useState(application.validUntil.slice(0, 10));
+  return (
+    <Modal open title="重新提交：按退回理由修改申请" okText="重新提交" cancelText="取消" onCancel={onCancel}
+      okButtonProps={{ disabled: fields.length === 0 }} onOk={() => onResubmit({ fields, purpose, validUntil })}>
+      <Typography.Paragraph>只保留确需的字段；资源不能更改（需要其他资源请另行申请）。</Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {available.map((coordinate) => (
+          <Checkbox key={coordinate} checked={fields.includes(coordinate)} aria-label={`重新提交字段 ${coordinate}`}
+            onChange={(e) => setFields(e.target.checked ? [...fields, coordinate] : fields.filter((f) => f !== coordinate))}>
+            {coordinate}
+          </Checkbox>
+        ))}
+        <Input addonBefore="用途" aria-label="重新提交用途" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+        <Input addonBefore="有效期至" aria-label="重新提交有效期至" placeholder="YYYY-MM-DD" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+      </Space>
     </Modal>
   );
 }

@@ -2,13 +2,18 @@ import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { refusalText, type Person } from '../api';
 import { ShareApplicationsDocument, type ShareApplicationsQuery } from '../gql/graphql';
-import { daysLeft, formatInstant, statusLabels } from '../labels';
+import { formatInstant, statusLabels } from '../labels';
 import { navigate } from '../route';
+import { StageDeadlines } from '../StageDeadlines';
 import { useUnits } from '../units';
 
 type Application = ShareApplicationsQuery['shareApplications'][number];
 
-/** 待办: what awaits the person's unit, deadline counting down; below it, every application the unit takes part in. */
+/**
+ * 待办: what awaits the person's unit (to endorse, to decide, or — declined —
+ * to resubmit), with both stage deadlines and the running one counting down;
+ * below it, every application the unit takes part in.
+ */
 export function InboxPage({ person }: { person: Person }) {
   const [{ data, error, fetching }] = useQuery({ query: ShareApplicationsDocument, variables: { first: 200 } });
   const all = data?.shareApplications ?? [];
@@ -40,15 +45,8 @@ function ApplicationsTable({ rows, loading }: { rows: Application[]; loading: bo
         { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={statusLabels[s]?.color}>{statusLabels[s]?.text ?? s}</Tag> },
         { title: '待办单位', dataIndex: 'awaitingUnit', render: unitName },
         { title: '提交时间', dataIndex: 'submittedAt', render: formatInstant },
-        { title: '答复期限', render: (_: unknown, row: Application) => <Deadline row={row} /> },
+        { title: '期限（审核 / 答复）', render: (_: unknown, row: Application) => (row.awaitingUnit ? <StageDeadlines application={row} /> : <Typography.Text type="secondary">已办结</Typography.Text>) },
       ]}
     />
   );
-}
-
-function Deadline({ row }: { row: Application }) {
-  if (!row.awaitingUnit) return <Typography.Text type="secondary">已办结</Typography.Text>;
-  if (row.overdue) return <Tag color="red">已逾期 {-daysLeft(row.deadline)} 天</Tag>;
-  const left = daysLeft(row.deadline);
-  return <Tag color={left <= 3 ? 'orange' : 'default'}>剩余 {left} 天（{row.deadline.slice(0, 10)}）</Tag>;
 }

@@ -1,4 +1,4 @@
-import { checkApplication, endorserFor, type ApplyInput } from '../check-application';
+import { checkApplication, checkResubmission, endorserFor, type ApplyInput } from '../check-application';
 import { catalog, expectError, tianheSchool, unitTree } from './harness';
 
 const now = new Date('2025-03-03T02:00:00Z'); // 10:00 in Guangzhou
@@ -65,4 +65,38 @@ describe('checking an application', () => {
   });
 
   it('refuses a unit outside the tree', () => expectError(check({}, 'NOBODY'), 'FORBIDDEN', 'unit NOBODY is not in the pool\'s unit tree'));
+});
+
+describe('checking a resubmission', () => {
+  // Declined after asking for ID numbers and student numbers over the whole district.
+  const declined = {
+    id: 'a-1', applicant: tianheSchool.code, resources: ['GZJY-XS-002'], coordinates: ['Student.idNumber', 'Student.studentNumber'],
+    purpose: '入学资格核验', rowScope: ['440106'], validUntil: new Date('2025-06-30T16:00:00Z'),
+  };
+  const resubmit = (amendments: Parameters<typeof checkResubmission>[1]) =>
+    checkResubmission(declined, amendments, { applicant: tianheSchool.code, catalog, unitTree, now });
+
+  it('keeps every term not amended', () => {
+    expect(resubmit(null)).toEqual({ ok: true, value: {
+      coordinates: ['Student.idNumber', 'Student.studentNumber'], purpose: '入学资格核验', rowScope: ['440106'], validUntil: declined.validUntil,
+    } });
+  });
+
+  it('takes the amended fields, row scope, purpose and validity', () => {
+    const amended = resubmit({ fields: ['Student.idNumber'], rowScope: [tianheSchool.code], purpose: '本校新生入学资格核验', validUntil: '2025-04-30' });
+    expect(amended).toEqual({ ok: true, value: {
+      coordinates: ['Student.idNumber'], purpose: '本校新生入学资格核验', rowScope: [tianheSchool.code], validUntil: new Date('2025-04-30T16:00:00Z'),
+    } });
+  });
+
+  it.each([
+    ['a field of another resource', { fields: ['Student.name'] }, 'amendments.fields', 'Student.name: it belongs to GZJY-XS-001'],
+    ['no field at all', { fields: [] }, 'amendments.fields', 'no field of GZJY-XS-002 is named'],
+    ['no purpose', { purpose: '' }, 'amendments.purpose', 'shared only for a stated purpose'],
+    ['a validity past the catalog limit from today', { validUntil: '2025-09-30' }, 'amendments.validUntil', 'the catalog allows at most 2025-08-30'],
+    ['an unknown unit', { rowScope: ['449999'] }, 'amendments.rowScope', '449999 is not a unit'],
+  ] as const)('refuses %s, naming the amendment', (_name, amendments, argument, message) => {
+    expectError(resubmit(amendments), 'BAD_USER_INPUT', `Argument ${argument}: `, argument);
+    expectError(resubmit(amendments), 'BAD_USER_INPUT', message, argument);
+  });
 });

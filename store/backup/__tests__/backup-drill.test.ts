@@ -83,7 +83,7 @@ test('back up, destroy, restore into a fresh database: applications, grants and 
   const version = await store.catalog.record(loadDefaultCatalog(createUnitTree(fixedUnits)));
   const submitted = await store.applications.submit({
     applicant: 'GZGAJ', resources: ['GZJY-XS-002'], coordinates: ['Student.idNumber'], purpose: '身份核验', rowScope: ['440106'],
-    validUntil: new Date('2025-06-30T16:00:00Z'), submittedAt: clock.now(), deadline: new Date('2025-03-18T15:59:59.999Z'),
+    validUntil: new Date('2025-06-30T16:00:00Z'), submittedAt: clock.now(), endorsementDeadline: null, decisionDeadline: new Date('2025-03-18T15:59:59.999Z'),
     endorser: null, provider: '440100', catalogVersion: version,
   }, { actorUnit: 'GZGAJ', actorToken: 'tok-1', reason: null });
   await store.applications.transition(submitted.id, () => ({

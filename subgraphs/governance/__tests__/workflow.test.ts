@@ -1,7 +1,7 @@
 import { responseDeadline } from '../../../policies/deadlines';
 import {
-  APPLICATION, APPLY, catalog, dataOf, DECIDE, ENDORSE, errorOf, identityInput, openFixture, REVOKE, START, TIANHE_SCHOOL, WITHDRAW,
-  type Fixture,
+  APPLICATION, APPLY, catalog, dataOf, DECIDE, DECLINE, ENDORSE, errorOf, GIVE_UP, identityInput, openFixture, RESUBMIT, REVOKE, STAGES, START,
+  TIANHE_SCHOOL, WITHDRAW, type Fixture,
 } from './harness';
 
 /** The sharing workflow end to end over HTTP, as the gateway would call it for each unit. */
@@ -150,4 +150,229 @@ describe('sharing workflow on the governance subgraph', () => {
   });
 
   it('starts on the fixture\'s clock', () => expect(f.t.clock.now().getTime()).toBeGreaterThanOrEqual(START.getTime()));
+});
+
+/**
+ * Decline, resubmit, withdraw, give up and the two stage deadlines. The
+ * clock starts on Monday 3 March 2025, 10:00 in Guangzhou; each case sets the
+ * day it needs.
+ */
+describe('stages of the sharing workflow', () => {
+  let f: Fixture;
+  beforeAll(async () => { f = await openFixture(); });
+  afterAll(() => f.close());
+
+  const at = (iso: string) => f.t.clock.set(new Date(iso));
+  const schoolInput = { ...identityInput, rowScope: [TIANHE_SCHOOL] };
+  const apply = async (unit: string, input: Record<string, unknown>) => dataOf(await f.call(unit, APPLY, { input })).applyForShare;
+  const stages = async (unit: string, id: string) => dataOf(await f.call(unit, STAGES, { id })).shareApplication;
+
+  it('runs the endorser\'s clock from submission, and the provider\'s only from endorsement', async () => {
+    at('2025-03-03T02:00:00Z');
+    const { id } = await apply(TIANHE_SCHOOL, schoolInput);
+    // Five working days: Monday 3 March → Monday 10 March; the provider's clock has not started.
+    expect(await stages(TIANHE_SCHOOL, id)).toMatchObject({
+      status: 'SUBMITTED', endorsementDeadline: '2025-03-10T15:59:59.999Z', decisionDeadline: null, deadline: '2025-03-10T15:59:59.999Z', overdue: false,
+    });
+    at('2025-03-10T16:00:00Z');
+    expect((await stages(TIANHE_SCHOOL, id)).overdue).toBe(true);
+    const overdue = dataOf(await f.call('440106', '{ shareApplications(filter: { role: AWAITING_ME, overdue: true }) { id } }')).shareApplications;
+    expect(overdue.map((a: { id: string }) => a.id)).toContain(id);
+
+    // Endorsed late on Wednesday 12 March: the provider has its full 15 days from then (第十五条), not from submission.
+    at('2025-03-12T02:00:00Z');
+    dataOf(await f.call('440106', ENDORSE, { id }));
+    expect(await stages('440100', id)).toMatchObject({
+      status: 'ENDORSED', endorsementDeadline: '2025-03-10T15:59:59.999Z', decisionDeadline: '2025-03-27T15:59:59.999Z',
+      deadline: '2025-03-27T15:59:59.999Z', overdue: false,
+    });
+    at('2025-03-27T16:00:00Z');
+    expect((await stages('440100', id)).overdue).toBe(true);
+  });
+
+  it('lets the endorser decline with reasons: back to the applicant, recorded, no deadline running, nobody else may act on it', async () => {
+    at('2025-03-03T02:00:00Z');
+    const { id } = await apply(TIANHE_SCHOOL, schoolInput);
+    const noReason = errorOf(await f.call('440106', DECLINE, { id, reason: '  ' }));
+    expect(noReason.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'reason' });
+    expect(errorOf(await f.call('440104', DECLINE, { id, reason: '不同意' })).message)
+      .toBe(`Your unit may not decline share application ${id}: only the applicant's superior education department 440106 may.`);
+
+    at('2025-03-04T02:00:00Z');
+    const declined = dataOf(await f.call('440106', DECLINE, { id, reason: '学号不属于最小必要，请删去' })).declineShareApplication;
+    expect(declined).toMatchObject({ status: 'DECLINED', awaitingUnit: TIANHE_SCHOOL, decidedAt: null, overdue: false });
+    expect(declined.history[1]).toMatchObject({
+      seq: 2, fromStatus: 'SUBMITTED', toStatus: 'DECLINED', actor: '440106', actorToken: 'token-of-440106', at: expect.stringMatching(/^2025-03-04T02:00/), reason: '学号不属于最小必要，请删去',
+    });
+    const mine = dataOf(await f.call(TIANHE_SCHOOL, '{ shareApplications(filter: { role: AWAITING_ME }) { id status } }')).shareApplications;
+    expect(mine).toContainEqual({ id, status: 'DECLINED' });
+    at('2025-04-30T02:00:00Z');
+    expect((await stages(TIANHE_SCHOOL, id)).overdue).toBe(false);
+
+    expect(errorOf(await f.call('440106', ENDORSE, { id })).message).toContain('was declined (退回) by its endorser; resubmit or withdraw it first.');
+    expect(errorOf(await f.call('440100', DECIDE, { id, decision: 'APPROVE' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(errorOf(await f.call('440106', DECLINE, { id, reason: '再次退回' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+  });
+
+  it('lets the applicant resubmit a declined application, amending its terms, and restarts the endorser\'s clock', async () => {
+    at('2025-03-03T02:00:00Z');
+    const { id } = await apply(TIANHE_SCHOOL, schoolInput);
+    const pending = errorOf(await f.call(TIANHE_SCHOOL, RESUBMIT, { id }));
+    expect(pending.message).toBe(`Argument id: share application ${id} is SUBMITTED, not declined; only a declined application is resubmitted.`);
+    dataOf(await f.call('440106', DECLINE, { id, reason: '学号不属于最小必要，请删去' }));
+
+    expect(errorOf(await f.call('440106', RESUBMIT, { id })).message).toContain(`only the applicant ${TIANHE_SCHOOL} may`);
+    const wider = errorOf(await f.call(TIANHE_SCHOOL, RESUBMIT, { id, amendments: { fields: ['Student.name'] } }));
+    expect(wider.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'amendments.fields', coordinate: 'Student.name' });
+
+    at('2025-03-05T02:00:00Z');
+    const amendments = { fields: ['Student.idNumber'], purpose: '本校新生入学资格核验', validUntil: '2025-05-31' };
+    const resubmitted = dataOf(await f.call(TIANHE_SCHOOL, RESUBMIT, { id, amendments, reason: '已删去学号' })).resubmitShareApplication;
+    expect(resubmitted).toMatchObject({
+      status: 'SUBMITTED', awaitingUnit: '440106', fields: ['Student.idNumber'], purpose: '本校新生入学资格核验', rowScope: [TIANHE_SCHOOL],
+      validUntil: '2025-05-31T16:00:00.000Z',
+    });
+    // The submission stays when it was first made; only the endorser's clock restarts.
+    expect(resubmitted.submittedAt).toBe(resubmitted.history[0].at);
+    // Wednesday 5 March + 5 working days = Wednesday 12 March.
+    expect(await stages(TIANHE_SCHOOL, id)).toMatchObject({ endorsementDeadline: '2025-03-12T15:59:59.999Z', decisionDeadline: null });
+    expect(resubmitted.history.map((e: Record<string, unknown>) => [e.seq, e.fromStatus, e.toStatus, e.actor, e.reason])).toEqual([
+      [1, null, 'SUBMITTED', TIANHE_SCHOOL, null],
+      [2, 'SUBMITTED', 'DECLINED', '440106', '学号不属于最小必要，请删去'],
+      [3, 'DECLINED', 'SUBMITTED', TIANHE_SCHOOL, '已删去学号'],
+    ]);
+
+    dataOf(await f.call('440106', ENDORSE, { id, reason: '同意上报' }));
+    const approved = dataOf(await f.call('440100', DECIDE, { id, decision: 'APPROVE' })).decideShareApplication;
+    expect(approved.grant).toMatchObject({ fields: ['Student.idNumber'], purpose: '本校新生入学资格核验', validUntil: '2025-05-31T16:00:00.000Z' });
+  });
+
+  it('lets the applicant withdraw a declined or an endorsed application, and nothing after', async () => {
+    at('2025-03-03T02:00:00Z');
+    const declined = await apply(TIANHE_SCHOOL, schoolInput);
+    dataOf(await f.call('440106', DECLINE, { id: declined.id, reason: '请说明用途' }));
+    const withdrawn = dataOf(await f.call(TIANHE_SCHOOL, WITHDRAW, { id: declined.id, reason: '不再需要' })).withdrawShareApplication;
+    expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', awaitingUnit: null, decidedAt: withdrawn.history[2].at });
+    expect(withdrawn.history[2]).toMatchObject({ fromStatus: 'DECLINED', toStatus: 'WITHDRAWN', reason: '不再需要' });
+    expect(errorOf(await f.call(TIANHE_SCHOOL, RESUBMIT, { id: declined.id })).message).toContain('is already WITHDRAWN');
+
+    const endorsed = await apply(TIANHE_SCHOOL, schoolInput);
+    dataOf(await f.call('440106', ENDORSE, { id: endorsed.id }));
+    expect(dataOf(await f.call(TIANHE_SCHOOL, WITHDRAW, { id: endorsed.id })).withdrawShareApplication.status).toBe('WITHDRAWN');
+  });
+
+  it('lets a grantee give up a grant: it ends at once, is recorded, and the gateways are told', async () => {
+    at('2025-03-03T02:00:00Z');
+    const { id } = await apply('GZWJW', { ...identityInput, fields: ['Student.studentNumber'] });
+    const { grant } = dataOf(await f.call('440100', DECIDE, { id, decision: 'APPROVE' })).decideShareApplication;
+    expect(errorOf(await f.call('440100', GIVE_UP, { id: grant.id })).message).toBe(`Your unit may not give up grant ${grant.id}: only its grantee GZWJW may.`);
+
+    const before = f.announced.length;
+    const givenUp = dataOf(await f.call('GZWJW', GIVE_UP, { id: grant.id, reason: '核验已完成' })).giveUpGrant;
+    expect(givenUp).toMatchObject({ id: grant.id, active: false, givenUp: true, revokedBy: 'GZWJW', revokeReason: '核验已完成', version: 2 });
+    expect(f.announced.slice(before)).toEqual(['GZWJW']);
+    expect(dataOf(await f.call('GZWJW', '{ grants(filter: { mine: true, active: true }) { id } }')).grants).toEqual([]);
+    const access = dataOf(await f.call('GZWJW', '{ myAccess { coordinate status } }')).myAccess;
+    expect(access.find((e: { coordinate: string }) => e.coordinate === 'Student.studentNumber').status).toBe('APPLYABLE');
+
+    expect(errorOf(await f.call('GZWJW', GIVE_UP, { id: grant.id })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(errorOf(await f.call('440100', REVOKE, { id: grant.id, reason: '撤销' })).message).toContain('already revoked');
+  });
+});
+
+/** A signed-in person acts for the unit only with the role the step takes; tokens without a person keep the unit's checks. */
+describe('roles of the signed-in person', () => {
+  let f: Fixture;
+  const people: Record<string, string> = {};
+  beforeAll(async () => {
+    f = await openFixture();
+    const roles = {
+      clerk: [TIANHE_SCHOOL, ['APPLICANT']], schoolAdmin: [TIANHE_SCHOOL, ['APP_ADMIN']], review: ['440106', ['ENDORSER']],
+      guest: ['440106', []], districtClerk: ['440106', ['APPLICANT', 'AUDITOR']], data: ['440100', ['DATA_OFFICER']],
+      supervisor: ['440100', ['SUPERVISOR']], cityReview: ['440100', ['ENDORSER']],
+    } as const;
+    for (const [name, [unit, held]] of Object.entries(roles)) people[name] = await f.addPerson(unit, `${unit}.${name}`, held);
+  });
+  afterAll(() => f.close());
+
+  const as = (person: string, unit: string, query: string, variables: Record<string, unknown> = {}) => f.call(unit, query, variables, people[person]);
+  const refusal = async (person: string, unit: string, query: string, variables: Record<string, unknown>) => errorOf(await as(person, unit, query, variables));
+
+  it('lets each role take its own step, and records the person on every event', async () => {
+    const { id } = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    dataOf(await as('review', '440106', DECLINE, { id, reason: '请缩小字段' }));
+    dataOf(await as('clerk', TIANHE_SCHOOL, RESUBMIT, { id, amendments: { fields: ['Student.idNumber'] } }));
+    dataOf(await as('review', '440106', ENDORSE, { id }));
+    const approved = dataOf(await as('data', '440100', DECIDE, { id, decision: 'APPROVE' })).decideShareApplication;
+    const history = dataOf(await f.call(TIANHE_SCHOOL, `query($id: ID!) { shareApplication(id: $id) { history { toStatus actor actorPerson actorPersonName } } }`, { id }))
+      .shareApplication.history;
+    expect(history).toEqual([
+      { toStatus: 'SUBMITTED', actor: TIANHE_SCHOOL, actorPerson: people.clerk, actorPersonName: `${TIANHE_SCHOOL}.clerk` },
+      { toStatus: 'DECLINED', actor: '440106', actorPerson: people.review, actorPersonName: '440106.review' },
+      { toStatus: 'SUBMITTED', actor: TIANHE_SCHOOL, actorPerson: people.clerk, actorPersonName: `${TIANHE_SCHOOL}.clerk` },
+      { toStatus: 'ENDORSED', actor: '440106', actorPerson: people.review, actorPersonName: '440106.review' },
+      { toStatus: 'APPROVED', actor: '440100', actorPerson: people.data, actorPersonName: '440100.data' },
+    ]);
+    const given = dataOf(await as('clerk', TIANHE_SCHOOL, GIVE_UP, { id: approved.grant.id })).giveUpGrant;
+    expect(given).toMatchObject({ givenUp: true, revokedByPerson: people.clerk });
+  });
+
+  it.each([
+    ['a person with no role applies', 'guest', '440106', 'apply for data', '经办人 (APPLICANT)'],
+    ['an app administrator applies', 'schoolAdmin', TIANHE_SCHOOL, 'apply for data', '经办人 (APPLICANT)'],
+  ])('refuses %s: FORBIDDEN, naming the role and who assigns it', async (_name, person, unit, action, role) => {
+    const error = await refusal(person, unit, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } });
+    expect(error).toEqual({
+      message: `You may not ${action}: it takes the role ${role} in unit ${unit}, which you do not hold. Your unit's 应用管理员 (APP_ADMIN) assigns roles in the console.`,
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('refuses every step to a person without its role, before looking at the application', async () => {
+    const { id } = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    const cases: Array<[string, string, string, Record<string, unknown>, string]> = [
+      ['guest', '440106', ENDORSE, { id }, '审核人 (ENDORSER)'],
+      ['guest', '440106', DECLINE, { id, reason: '不同意' }, '审核人 (ENDORSER)'],
+      ['districtClerk', '440106', ENDORSE, { id }, '审核人 (ENDORSER)'],
+      ['schoolAdmin', TIANHE_SCHOOL, WITHDRAW, { id }, '经办人 (APPLICANT)'],
+      ['schoolAdmin', TIANHE_SCHOOL, RESUBMIT, { id }, '经办人 (APPLICANT)'],
+      ['cityReview', '440100', DECIDE, { id, decision: 'APPROVE' }, '数据管理员 (DATA_OFFICER)'],
+      ['review', '440106', REVOKE, { id: 'no-such-grant', reason: '撤销' }, '数据管理员 (DATA_OFFICER) in unit 440106'],
+      ['cityReview', '440100', REVOKE, { id: 'no-such-grant', reason: '撤销' }, '数据管理员 (DATA_OFFICER) or 监督员 (SUPERVISOR)'],
+      ['schoolAdmin', TIANHE_SCHOOL, GIVE_UP, { id: 'no-such-grant' }, '经办人 (APPLICANT)'],
+    ];
+    for (const [person, unit, mutation, variables, role] of cases) {
+      const error = await refusal(person, unit, mutation, variables);
+      expect([person, error.extensions.code, error.message]).toEqual([person, 'FORBIDDEN', expect.stringContaining(`it takes the role ${role}`)]);
+    }
+    expect((await f.call(TIANHE_SCHOOL, APPLICATION, { id })).data?.shareApplication).toMatchObject({ status: 'SUBMITTED', history: [{ seq: 1 }] });
+  });
+
+  it('refuses an unknown account, and a person acting for a unit that is not theirs', async () => {
+    const { id } = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    const unknown = errorOf(await f.call('440106', ENDORSE, { id }, '00000000-0000-4000-8000-000000000000'));
+    expect(unknown.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(errorOf(await f.call('440106', ENDORSE, { id }, people.data)).message).toContain('审核人 (ENDORSER) in unit 440106');
+  });
+
+  it('lets the city bureau\'s supervisor revoke, and keeps per-unit checks for tokens without a person', async () => {
+    const { id } = dataOf(await f.call('GZWJW', APPLY, { input: { ...identityInput, fields: ['Student.studentNumber'] } })).applyForShare;
+    const { grant } = dataOf(await f.call('440100', DECIDE, { id, decision: 'APPROVE' })).decideShareApplication;
+    expect(dataOf(await as('supervisor', '440100', REVOKE, { id: grant.id, reason: '监督检查发现超范围使用' })).revokeGrant)
+      .toMatchObject({ active: false, revokedBy: '440100', revokedByPerson: people.supervisor, givenUp: false });
+  });
+
+  it('reads the person\'s roles once per request, however many steps it takes', async () => {
+    const first = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    const second = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    const query = jest.spyOn(f.t.store.pool, 'query');
+    try {
+      const both = `mutation($a: ID!, $b: ID!) { a: withdrawShareApplication(id: $a) { status } b: withdrawShareApplication(id: $b) { status } }`;
+      expect(dataOf(await as('clerk', TIANHE_SCHOOL, both, { a: first.id, b: second.id }))).toEqual({ a: { status: 'WITHDRAWN' }, b: { status: 'WITHDRAWN' } });
+      const roleReads = query.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes('FROM account_roles'));
+      expect(roleReads).toHaveLength(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
 });
