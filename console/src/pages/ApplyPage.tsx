@@ -161,7 +161,7 @@ function ResourceStep({ catalog, access, loading, selected, provider, unitName, 
         }}
         columns={[
           { title: '资源代码', dataIndex: 'code', width: 130 },
-          { title: '资源名称', dataIndex: 'title' },
+          { title: '资源名称', dataIndex: 'title', width: 170 },
           { title: '共享类型', dataIndex: 'shareType', width: 110, render: (t: string) => <Tag color={shareTypeLabels[t]?.color}>{shareTypeLabels[t]?.text ?? t}</Tag> },
           { title: '提供单位', dataIndex: 'provider', width: 140, render: (code: string) => unitName(code) },
           {
