@@ -1,4 +1,4 @@
-import { errors } from '../errors';
+import { errors, type ErrorShape } from '../errors';
 import { roleLabels, type PersonRole } from '../people';
 import { CITY_DIVISION_CODE } from '../standards';
 import type { WorkflowAction } from './state-machine';
@@ -8,8 +8,8 @@ import { ok, refused, type Outcome } from './types';
  * Which of a unit's people may take each step (DESIGN.md "People,
  * credentials and the console"): the unit check of the state machine says
  * whether the unit may act; this says whether the signed-in person may act
- * for it. Requests without a person (operator and app tokens) are checked
- * per unit only.
+ * for it. Requests of an operator's token (no person) are checked per unit
+ * only; an app's token takes no step at all: apps read, people decide.
  */
 export type PersonAction = 'APPLY' | WorkflowAction | 'GIVE_UP' | 'REVOKE';
 
@@ -46,4 +46,13 @@ export function checkPersonRole(action: PersonAction, unit: string, held: Readon
   if (needed.some((role) => held.includes(role))) return ok(undefined);
   const names = needed.map((role) => `${roleLabels[role]} (${role})`).join(' or ');
   return refused(errors.roleMissing(verbs[action], unit, names));
+}
+
+/**
+ * An app (client-credentials token) reads within its scope and purpose; it
+ * never takes a step of the sharing process for its unit, so a leaked app
+ * secret cannot apply, decide or revoke.
+ */
+export function appStepRefusal(action: PersonAction, client: string): ErrorShape {
+  return errors.forbidden(verbs[action], `app ${client} reads data within its scope; a step of the sharing process is taken by a signed-in person holding ${rolesOf[action].map((role) => `${roleLabels[role]} (${role})`).join(' or ')}, in the console or with their session.`);
 }

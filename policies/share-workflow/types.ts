@@ -75,7 +75,7 @@ export interface ApplicationEvent {
   readonly actorUnit: string;
   /** The token the actor used (its jti); null for SYSTEM. */
   readonly actorToken: string | null;
-  /** The signed-in person (account id) who acted for the unit; null for SYSTEM, operator and app tokens. */
+  /** The signed-in person (account id) who acted for the unit; null for SYSTEM and operator tokens. */
   readonly actorPerson: string | null;
   readonly at: Date;
   readonly reason: string | null;

@@ -63,7 +63,8 @@ const now = (context: Ctx): Date => context.services.clock.now();
 
 /** The actor of a mutation; a signed-in person comes with their roles, read once per request. */
 async function actorOf(context: Ctx): Promise<Actor> {
-  const { unit, tokenId, person } = context.request;
+  const { unit, tokenId, person, client } = context.request;
+  if (client !== undefined) return { unit, tokenId, client };
   if (!person) return { unit, tokenId };
   return { unit, tokenId, person: { id: person, roles: await context.loaders.rolesOf(person, unit) } };
 }

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../../policies/deadlines';
 import { errors, type ErrorShape } from '../../policies/errors';
 import type { PersonRole } from '../../policies/people';
 import {
-  applicationDeadline, checkApplication, checkPersonRole, checkResubmission, decideConditions, endorsementDeadline, mayGiveUpGrant,
+  appStepRefusal, applicationDeadline, checkApplication, checkPersonRole, checkResubmission, decideConditions, endorsementDeadline, mayGiveUpGrant,
   mayRevokeGrant, nextStatus, SYSTEM_ACTOR,
   type ApplyInput, type ConditionsInput, type DecidedConditions, type PersonAction, type ResubmitInput, type ShareApplication,
   type WorkflowAction,
@@ -33,13 +33,14 @@ export interface WorkflowDeps {
 
 /**
  * Who acts: the unit and token of the signed context, and the signed-in
- * person with the roles the store holds for them (absent for operator and
- * app tokens, which are checked per unit only).
+ * person with the roles the store holds for them, or the app whose token it
+ * is (neither for an operator's token, which is checked per unit only).
  */
 export interface Actor {
   readonly unit: string;
   readonly tokenId: string;
   readonly person?: { readonly id: string; readonly roles: ReadonlyArray<PersonRole> };
+  readonly client?: string;
 }
 
 const fail = (shape: ErrorShape): never => {
@@ -48,6 +49,7 @@ const fail = (shape: ErrorShape): never => {
 
 /** A person acts only with the role the step takes; checked before anything is read, so a refusal reveals nothing. */
 function requireRole(actor: Actor, action: PersonAction): void {
+  if (actor.client !== undefined) fail(appStepRefusal(action, actor.client));
   if (!actor.person) return;
   const checked = checkPersonRole(action, actor.unit, actor.person.roles);
   if (!checked.ok) fail(checked.error);

@@ -40,9 +40,19 @@ it('serves GraphiQL from the pool itself, and runs a query against the pool', as
   await signInThroughConsole(page, new URL('/console/', pool.url).href, '440106.clerk', 'EduPool-demo-2026');
   await page.getByTestId('signed-in-person').waitFor();
   await page.goto(new URL('/explorer', pool.url).href);
-  await page.locator('.graphiql-container').waitFor();
-  await page.getByRole('button', { name: /Execute query/i }).click();
-  await page.locator('.result-window').getByText('GZJY-XS-001').first().waitFor();
+  // The query runs from Monaco's model: wait until the editor shows the query, and click again if a click landed
+  // while GraphiQL was still wiring its editors (on two loaded cores that takes seconds).
+  await page.locator('.graphiql-query-editor').getByText('catalog').first().waitFor();
+  const answered = page.locator('.result-window').getByText('GZJY-XS-001').first();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('button', { name: /Execute query/i }).click();
+    try {
+      await answered.waitFor({ timeout: 20_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
   await screenshot(page, 'explorer');
   expect(elsewhere).toEqual([]);
   expect(blocked).toEqual([]);

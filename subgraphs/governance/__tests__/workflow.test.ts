@@ -348,6 +348,23 @@ describe('roles of the signed-in person', () => {
     expect((await f.call(TIANHE_SCHOOL, APPLICATION, { id })).data?.shareApplication).toMatchObject({ status: 'SUBMITTED', history: [{ seq: 1 }] });
   });
 
+  it('refuses every step to an app: apps read, people decide', async () => {
+    const app = { client: 'app_registered_reader' };
+    const { id } = dataOf(await f.call(TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
+    const steps: ReadonlyArray<readonly [string, string, string, Record<string, unknown>]> = [
+      ['apply for data', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } }],
+      ['endorse a share application', '440106', ENDORSE, { id }],
+      ['decline a share application', '440106', DECLINE, { id, reason: '由应用提交' }],
+      ['approve a share application', '440100', DECIDE, { id, decision: 'APPROVE' }],
+    ];
+    for (const [verb, unit, mutation, variables] of steps) {
+      const error = errorOf(await f.call(unit, mutation, variables, app));
+      expect([verb, error.extensions.code, error.message]).toEqual([verb, 'FORBIDDEN', expect.stringMatching(new RegExp(`^Your unit may not ${verb}: app app_registered_reader reads data`))]);
+    }
+    const still = dataOf(await f.call(TIANHE_SCHOOL, `query($id: ID!) { shareApplication(id: $id) { status } }`, { id })).shareApplication;
+    expect(still).toEqual({ status: 'SUBMITTED' });
+  });
+
   it('refuses an unknown account, and a person acting for a unit that is not theirs', async () => {
     const { id } = dataOf(await as('clerk', TIANHE_SCHOOL, APPLY, { input: { ...identityInput, rowScope: [TIANHE_SCHOOL] } })).applyForShare;
     const unknown = errorOf(await f.call('440106', ENDORSE, { id }, '00000000-0000-4000-8000-000000000000'));
