@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import nodeFetch from 'node-fetch';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
@@ -39,7 +42,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         this.pending.delete(handle!);
         return sealer.fetch(input, subgraphName, claims, String(init.body), {
           headers,
-          fetch: (target, request) => fetch(target, { ...request, signal: AbortSignal.timeout(timeoutMs) }),
+          fetch: (target, request) => nodeFetch(target, { ...request, agent: agentFor, timeout: timeoutMs }),
         });
       }) as never,
     });
@@ -104,6 +107,19 @@ function serializedOnce(permissions: Permissions): ReturnType<typeof serializePe
   }
   return wire;
 }
+
+/**
+ * Gateway→subgraph connections: kept alive and bounded per subgraph host.
+ * node-fetch over node:http costs the gateway about 0.25 CPU-ms less per fetch
+ * than the global fetch (undici's WHATWG streams) or Apollo's default
+ * make-fetch-happen, measured side by side (README "Benchmarks"). Past the
+ * bound, fetches queue in the agent instead of opening ever more sockets under
+ * a burst. Idle sockets are unreferenced, so they never hold a stopping process.
+ */
+const SOCKETS_PER_SUBGRAPH = 128;
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
+const agentFor = (url: URL) => (url.protocol === 'https:' ? httpsAgent : httpAgent);
 
 function systemOfSubgraph(name: string): 'student-status' | 'teacher-hr' | 'facility' | 'governance' {
   switch (name) {

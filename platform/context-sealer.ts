@@ -13,7 +13,16 @@ export interface ContextSealerOptions {
   readonly now?: () => number;
 }
 
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+/** What the sealer reads of an answer: web fetch's Response and node-fetch's both have it. */
+export interface SubgraphAnswer {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export type Fetch<R extends SubgraphAnswer = Response> = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<R>;
+
+const webFetch: Fetch = (url, init) => fetch(url, init);
 
 interface CachedAssertion {
   readonly token: string;
@@ -39,11 +48,11 @@ export class ContextSealer {
   }
 
   /** Sends one sealed POST of `rawBody` (the JSON text of a GraphQL request) to a subgraph. */
-  async fetch(
+  async fetch<R extends SubgraphAnswer = Response>(
     url: string, audience: string, claims: RequestContextClaims, rawBody: string,
-    init: { readonly headers?: Record<string, string>; readonly fetch?: Fetch } = {},
-  ): Promise<Response> {
-    const send = init.fetch ?? ((target: string, request: RequestInit) => fetch(target, request));
+    init: { readonly headers?: Record<string, string>; readonly fetch?: Fetch<R> } = {},
+  ): Promise<R> {
+    const send = (init.fetch ?? webFetch) as Fetch<R>;
     const digest = claims.permissions === undefined ? undefined : this.digestOf(claims.permissions);
     const post = async (body: string) => send(url, {
       method: 'POST',
@@ -56,7 +65,7 @@ export class ContextSealer {
     });
     const first = await post(rawBody);
     if (first.status !== 401 || digest === undefined || first.headers.get(ASSERTION_REQUIRED_HEADER) !== digest) return first;
-    await first.body?.cancel();
+    await first.text();
     const assertion = await this.assertionFor(audience, claims.permissions, digest);
     return post(withExtension(rawBody, assertion));
   }

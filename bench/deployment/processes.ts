@@ -35,7 +35,8 @@ export function startProcess(name: string, script: string, args: ReadonlyArray<s
   const typescript = script.endsWith('.ts');
   const flags = [
     ...(typescript ? ['--import', 'tsx'] : []),
-    ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}.cpuprofile`] : []),
+    // A folder per part: tsx's loader thread writes a profile of its own beside the main thread's.
+    ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfileDir, name)] : []),
   ];
   const child: ChildProcess = spawn(process.execPath, [...flags, path.join(ROOT, script), ...args], {
     cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'],

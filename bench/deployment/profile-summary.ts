@@ -39,7 +39,8 @@ export function topFrames(profile: CpuProfile, top: number): Array<{ frame: stri
 async function main(): Promise<void> {
   const [folder, topText] = process.argv.slice(2);
   if (!folder) throw new Error('usage: profile-summary.ts <folder of .cpuprofile files> [top]');
-  for (const file of (await readdir(folder)).filter((name) => name.endsWith('.cpuprofile')).sort()) {
+  const files = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith('.cpuprofile')).sort();
+  for (const file of files) {
     const profile = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as CpuProfile;
     process.stdout.write(`\n## ${file}\n`);
     for (const { frame, ms, share } of topFrames(profile, Number(topText ?? 15))) {
