@@ -22,6 +22,7 @@ import { inMemoryStudentDb } from './in-memory-student-db';
  * masked.
  */
 const ROWS = 1_000;
+const BENCH_PURPOSE = '执行开销基准';
 const QUERY: DocumentNode = parse(`{ students(first: ${ROWS}) { edges { node {
   id studentNumber name gender { code label } birthDate idNumber phone address grade status
   school { code name } class { id name }
@@ -47,7 +48,10 @@ export async function runExecutionCostBench(options: { seconds: number; rounds: 
   const everything = effectivePermissions({ unit: '440100', unitTree: unitTree(), catalog: poolCatalog(), grants: [], token: {}, now: new Date() });
 
   const run = async (schema: GraphQLSchema, permissions: Permissions) => {
-    const base = createBaseContext({ unit: permissions.unit, requestId: 'bench', tokenId: 'bench', permissions: serializePermissions(permissions) });
+    // The partner's grants are bound to their purpose: its reads declare it, as the gateway would pass it on.
+    const base = createBaseContext({
+      unit: permissions.unit, requestId: 'bench', tokenId: 'bench', purpose: BENCH_PURPOSE, permissions: serializePermissions(permissions),
+    });
     const result = await execute({ schema, document: QUERY, contextValue: studentSubgraph.createContext(services, base) });
     if (result.errors) throw new Error(`execution bench query failed: ${result.errors[0]!.message}`);
     return result;
@@ -97,8 +101,8 @@ function partnerPermissions(): Permissions {
     .filter((r) => r.shareType !== 'NOT_SHARED' && r.sourceSystem === 'student-status')
     .map((r, i) => ({
       id: `bench-grant-${i}`, grantee: 'GZGAJ', resource: r.code, coordinates: [...r.coordinates], rowScope: [],
-      masks: r.conditions.masks, purpose: '执行开销基准', validFrom: new Date(now.getTime() - 60_000),
+      masks: r.conditions.masks, purpose: BENCH_PURPOSE, validFrom: new Date(now.getTime() - 60_000),
       validUntil: new Date(now.getTime() + 3_600_000), applicationId: `bench-application-${i}`,
     }));
-  return effectivePermissions({ unit: 'GZGAJ', unitTree: unitTree(), catalog, grants, token: {}, now });
+  return effectivePermissions({ unit: 'GZGAJ', unitTree: unitTree(), catalog, grants, token: { purpose: BENCH_PURPOSE }, now });
 }

@@ -45,24 +45,30 @@ type Resolve = (parent: object, args: unknown, context: BaseSubgraphContext, inf
 type FieldMiddleware = (resolve: Resolve, parent: object, args: unknown, context: BaseSubgraphContext, info: GraphQLResolveInfo) => unknown;
 
 /** Synchronous when the resolver is (most of these fields are plain properties): no promise per field of a long list. */
-function recordField({ coordinate, fieldClass }: ClassifiedField, locate: RecordLocator<object>, decision: CoordinateDecision | undefined, logger: Logger): FieldMiddleware {
+function recordField(field: ClassifiedField, locate: RecordLocator<object>, decision: CoordinateDecision | undefined, logger: Logger): FieldMiddleware {
   return (resolve, parent, args, context, info) => {
     if (decision) {
       const verdict = requestVerdict(context, decision);
       const allowed = verdict === true ? decision.inScope(parent, context) : verdict;
       if (allowed !== true) return allowed;
     }
-    const finish = (value: unknown): unknown => {
-      const access = recordAccess(context.permissions, coordinate, locate.school(parent));
-      // Only a key field gets here refused (a catalog field was decided above or by its rule): fetched for a join, stripped from the client's answer by the gateway, not served.
-      if (!access.allowed) return value;
-      if (locate.personal) context.recordsServed.add(locate.personal.type, locate.personal.id(parent), access.grantIds);
-      if (access.mask === undefined || fieldClass === 'key') return value;
-      return masked(access.mask, value, coordinate, context, logger);
-    };
     const value = resolve(parent, args, context, info);
-    return isThenable(value) ? value.then(finish) : finish(value);
+    // No closure for a synchronous value: a list of 1,000 records runs this for every field of every record.
+    return isThenable(value)
+      ? value.then((loaded) => servedValue(loaded, field, locate, parent, context, logger))
+      : servedValue(value, field, locate, parent, context, logger);
   };
+}
+
+function servedValue(
+  value: unknown, { coordinate, fieldClass }: ClassifiedField, locate: RecordLocator<object>, parent: object, context: BaseSubgraphContext, logger: Logger,
+): unknown {
+  const access = recordAccess(context.permissions, coordinate, locate.school(parent));
+  // Only a key field gets here refused (a catalog field was decided above or by its rule): fetched for a join, stripped from the client's answer by the gateway, not served.
+  if (!access.allowed) return value;
+  if (locate.personal) context.recordsServed.add(locate.personal.type, locate.personal.id(parent), access.grantIds);
+  if (access.mask === undefined || fieldClass === 'key') return value;
+  return masked(access.mask, value, coordinate, context, logger);
 }
 
 /**
