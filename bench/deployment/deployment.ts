@@ -21,6 +21,8 @@ export interface Target {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly processes: ReadonlyArray<PartProcess>;
+  /** Processes every target shares (the legacy stand-ins), charged per round like PostgreSQL and Redis. */
+  readonly sharedProcesses: ReadonlyArray<PartProcess>;
   /** Where each process of the target that calls a legacy system exposes its call counters. */
   readonly metricsUrls: ReadonlyArray<string>;
 }
@@ -96,7 +98,7 @@ export async function startDeployment(log: (line: string) => void, cpuProfileDir
     };
     // The legacy part starts the teacher HR stand-in only where no LEGACY_TEACHER_API_URL points elsewhere.
     const legacyEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'LEGACY_TEACHER_API_URL'));
-    await part('legacy', 'scripts/start-part.ts', ['legacy'], `${env.LEGACY_TEACHER_API_URL}/`, legacyEnv);
+    const legacy = await part('legacy', 'scripts/start-part.ts', ['legacy'], `${env.LEGACY_TEACHER_API_URL}/`, legacyEnv);
 
     const poolParts: PartProcess[] = [];
     for (const name of [...SUBGRAPHS, 'governance'] as const) {
@@ -125,9 +127,9 @@ export async function startDeployment(log: (line: string) => void, cpuProfileDir
     return {
       targets: [
         { name: 'pool', url: `http://127.0.0.1:${ports.gateway}/graphql`, headers: { authorization: `Bearer ${token}` },
-          processes: poolParts, metricsUrls: SUBGRAPHS.map((name) => `http://127.0.0.1:${ports[name]}/metrics`) },
-        { name: 'plain', url: `http://127.0.0.1:${ports.plainGateway}/`, headers: {}, processes: [...plainSubgraphs, plainGateway], metricsUrls: plainMetricsUrls },
-        { name: 'hive', url: `http://127.0.0.1:${ports.hive}/graphql`, headers: {}, processes: [...plainSubgraphs, hive], metricsUrls: plainMetricsUrls },
+          processes: poolParts, sharedProcesses: [legacy], metricsUrls: SUBGRAPHS.map((name) => `http://127.0.0.1:${ports[name]}/metrics`) },
+        { name: 'plain', url: `http://127.0.0.1:${ports.plainGateway}/`, headers: {}, processes: [...plainSubgraphs, plainGateway], sharedProcesses: [legacy], metricsUrls: plainMetricsUrls },
+        { name: 'hive', url: `http://127.0.0.1:${ports.hive}/graphql`, headers: {}, processes: [...plainSubgraphs, hive], sharedProcesses: [legacy], metricsUrls: plainMetricsUrls },
       ],
       stop,
     };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -85,4 +85,26 @@ export async function cpuMs(pid: number): Promise<number> {
 export async function totalCpuMs(parts: ReadonlyArray<PartProcess>): Promise<number> {
   const each = await Promise.all(parts.map((part) => cpuMs(part.pid)));
   return each.reduce((sum, value) => sum + value, 0);
+}
+
+/**
+ * The PostgreSQL and Redis server processes on this machine (by command name
+ * in /proc): shared by every target, but loaded by one target at a time, so
+ * their CPU time during a target's round is that target's (audit inserts,
+ * legacy reads, replay records, rate limits).
+ */
+export async function sharedServerPids(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const command = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (/^(postgres|redis-server)\b/.test(command.trim())) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** CPU time of the given processes, skipping any that ended in between (a PostgreSQL backend whose connection closed). */
+export async function totalCpuMsOf(pids: ReadonlyArray<number>): Promise<Map<number, number>> {
+  const each = await Promise.all(pids.map(async (pid) => [pid, await cpuMs(pid).catch(() => Number.NaN)] as const));
+  return new Map(each.filter(([, ms]) => !Number.isNaN(ms)));
 }
