@@ -16,6 +16,9 @@ export interface Authenticator {
   authenticate(request: IncomingMessage): Promise<GatewayContext>;
 }
 
+// Tokens in use at once across every caller of one gateway; past the bound the least recent is checked again.
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Console sessions (gateway/people): where their idle clocks are kept, and for how long. */
 export interface SessionCheck {
   readonly hotState: HotState;
@@ -34,9 +37,6 @@ export interface SessionCheck {
  * `x-edupool-purpose` header, else the token's `purpose` claim; the decision
  * refuses a header that contradicts the claim.
  */
-// Tokens in use at once across every caller of one gateway; past the bound the least recent is checked again.
-const VERIFIED_TOKENS_KEPT = 10_000;
-
 export function createAuthenticator(
   tokenKeys: KeyPair, isKnownUnit: (code: string) => boolean, now: () => Date = () => new Date(), denylist?: TokenDenylist,
   sessions?: SessionCheck,

@@ -30,3 +30,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Chooses an option of an Ant Design select and waits until the select shows
+ * it. Under load a click could land while the dropdown was still opening and
+ * be lost (seen once in CI: the application was then approved without its
+ * mask), so the choice is made again, up to three times, until it shows.
+ */
+export async function chooseOption(page: Page, selectLabel: string, optionTitle: string): Promise<void> {
+  const select = page.getByLabel(selectLabel);
+  const chosen = page.locator('.ant-select', { has: select, hasText: optionTitle });
+  const option = page.getByTitle(optionTitle);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (!(await option.isVisible())) await select.click();
+    await option.click();
+    if (await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`${selectLabel}: the option ${optionTitle} could not be chosen`);
+}

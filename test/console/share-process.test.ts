@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console';
 import { signIn, withCookie } from '../people/people-support';
 import { startTestPool, type TestPool } from '../support/test-pool';
-import { launchChromium, screenshot, signInThroughConsole } from './console-browser';
+import { chooseOption, launchChromium, screenshot, signInThroughConsole } from './console-browser';
 
 /**
  * Issue 14, the share process run by people in the console, in Debian's
@@ -131,8 +131,7 @@ describe('the share process in the console', () => {
     await page.getByText('待办（1）').waitFor();
     await page.getByText(applicationId.slice(0, 8)).first().click();
     await page.getByRole('button', { name: /同意（设定条件）/ }).click();
-    await page.getByLabel('Student.name 脱敏').click();
-    await page.getByTitle('姓名只留姓').click();
+    await chooseOption(page, 'Student.name 脱敏', '姓名只留姓');
     await screenshot(page, '13-approve-with-mask');
     await page.getByRole('button', { name: /同\s*意/ }).last().click();
     await page.getByText('已同意').first().waitFor();
