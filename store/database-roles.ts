@@ -20,7 +20,7 @@ export interface DatabaseRoles {
 
 /** Tables whose rows are never changed or removed (their triggers refuse it too). */
 export const APPEND_ONLY_TABLES: ReadonlyArray<string> = [
-  'audit_entries', 'audit_record_access', 'audit_verifications', 'objection_events', 'schema_migrations',
+  'audit_entries', 'audit_record_sets', 'audit_verifications', 'objection_events', 'schema_migrations',
 ];
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -53,7 +53,7 @@ const roles = { owner: `edupool_owner_t${suffix}`, app: `edupool_app_t${suffix}`
     ['DELETE FROM audit_entries', 'permission denied for table audit_entries'],
     ["UPDATE audit_entries SET unit = 'GZGAJ'", 'permission denied for table audit_entries'],
     ['TRUNCATE audit_entries CASCADE', 'permission denied for table audit_entries'],
-    ['DELETE FROM audit_record_access', 'permission denied for table audit_record_access'],
+    ['DELETE FROM audit_record_sets', 'permission denied for table audit_record_sets'],
     ['DELETE FROM audit_verifications', 'permission denied for table audit_verifications'],
     ['SET session_replication_role = replica', 'permission denied to set parameter "session_replication_role"'],
     ['ALTER TABLE audit_entries DISABLE TRIGGER ALL', 'must be owner of table audit_entries'],

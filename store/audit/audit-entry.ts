@@ -56,6 +56,30 @@ export function normaliseRecords(records: ReadonlyArray<AuditRecordInput>): Audi
     .sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.id, b.id));
 }
 
+/** The records of one type served under the same grants: how an entry's records are stored. */
+export interface AuditRecordSet {
+  readonly type: AuditRecordType;
+  readonly grantIds: ReadonlyArray<string>;
+  readonly ids: ReadonlyArray<string>;
+}
+
+/** Groups normalised records by type and grants (most pages are one set). */
+export function recordSets(records: ReadonlyArray<AuditRecordInput>): AuditRecordSet[] {
+  const sets = new Map<string, { type: AuditRecordType; grantIds: ReadonlyArray<string>; ids: string[] }>();
+  for (const record of records) {
+    const key = `${record.type}\u0000${record.grantIds.join('\u0000')}`;
+    const set = sets.get(key) ?? { type: record.type, grantIds: record.grantIds, ids: [] };
+    set.ids.push(record.id);
+    sets.set(key, set);
+  }
+  return [...sets.values()];
+}
+
+/** The records of stored sets, normalised as when they were written. */
+export function recordsOfSets(sets: ReadonlyArray<AuditRecordSet>): AuditRecordInput[] {
+  return normaliseRecords(sets.flatMap((set) => set.ids.map((id) => ({ type: set.type, id, grantIds: [...set.grantIds] }))));
+}
+
 /** JSON with object keys in code-unit order at every level, so equal content always hashes equally. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

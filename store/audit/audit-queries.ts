@@ -111,9 +111,9 @@ export interface RecordAccess {
 }
 
 /**
- * Who saw this record, newest first: an index look-up on
- * audit_record_access (record_type, record_id). `unit`, when given, keeps
- * only that unit's own accesses.
+ * Who saw this record, newest first: a look-up in the GIN index on
+ * audit_record_sets.record_ids (a record is in at most one set per entry and
+ * type). `unit`, when given, keeps only that unit's own accesses.
  */
 export async function queryRecordAccesses(
   pool: Pool, record: { type: AuditRecordType; id: string }, limit: number, unit?: string,
@@ -123,10 +123,10 @@ export async function queryRecordAccesses(
   const { rows } = await pool.query<{
     at: Date; unit: string; unit_name: string | null; purpose: string | null; grant_ids: string[]; request_id: string;
   }>(
-    `SELECT e.at, e.unit, u.name AS unit_name, e.purpose, a.grant_ids, e.request_id
-     FROM audit_record_access a JOIN audit_entries e ON e.seq = a.audit_seq LEFT JOIN units u ON u.code = e.unit
-     WHERE a.record_type = $1 AND a.record_id = $2 ${unit !== undefined ? 'AND e.unit = $4' : ''}
-     ORDER BY a.audit_seq DESC LIMIT $3`,
+    `SELECT e.at, e.unit, u.name AS unit_name, e.purpose, s.grant_ids, e.request_id
+     FROM audit_record_sets s JOIN audit_entries e ON e.seq = s.audit_seq LEFT JOIN units u ON u.code = e.unit
+     WHERE s.record_type = $1 AND s.record_ids @> ARRAY[$2::text] ${unit !== undefined ? 'AND e.unit = $4' : ''}
+     ORDER BY s.audit_seq DESC LIMIT $3`,
     params,
   );
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { actorOf, chainHash, GENESIS_HASH, normaliseRecords, type AuditContent, type AuditRecordType } from './audit-entry';
+import { actorOf, chainHash, GENESIS_HASH, recordsOfSets, type AuditContent, type AuditRecordSet, type AuditRecordType } from './audit-entry';
 
 export type AuditChainBreak = 'hash mismatch' | 'prev_hash does not link';
 
@@ -35,7 +35,7 @@ export interface ChainSegment {
  * every link. The first entry that fails is named: 'prev_hash does not link'
  * when it does not point at the entry before it (one was removed or
  * reordered; for the first entry, the genesis hash), 'hash mismatch' when its
- * content (record-access rows included) is not what was hashed. Rows removed
+ * content (its record sets included) is not what was hashed. Rows removed
  * from the end of the trail leave no broken link; a recorded verification
  * (audit_verifications) says how many entries there were then.
  */
@@ -66,23 +66,21 @@ function broken(entries: number, row: EntryRow, reason: AuditChainBreak): AuditC
   return { ok: false, entries, brokenAt: { seq: row.seq, id: row.id, reason } };
 }
 
-type RecordRow = { type: AuditRecordType; id: string; grantIds: string[] };
-
-async function recordsOf(pool: Pool, fromSeq: string, toSeq: string): Promise<Map<string, RecordRow[]>> {
-  const result = await pool.query<{ audit_seq: string; record_type: AuditRecordType; record_id: string; grant_ids: string[] }>(
-    'SELECT audit_seq, record_type, record_id, grant_ids FROM audit_record_access WHERE audit_seq BETWEEN $1 AND $2',
+async function recordsOf(pool: Pool, fromSeq: string, toSeq: string): Promise<Map<string, AuditRecordSet[]>> {
+  const result = await pool.query<{ audit_seq: string; record_type: AuditRecordType; grant_ids: string[]; record_ids: string[] }>(
+    'SELECT audit_seq, record_type, grant_ids, record_ids FROM audit_record_sets WHERE audit_seq BETWEEN $1 AND $2',
     [fromSeq, toSeq],
   );
-  const bySeq = new Map<string, RecordRow[]>();
+  const bySeq = new Map<string, AuditRecordSet[]>();
   for (const r of result.rows) {
-    const list = bySeq.get(r.audit_seq) ?? [];
-    list.push({ type: r.record_type, id: r.record_id, grantIds: r.grant_ids });
-    bySeq.set(r.audit_seq, list);
+    const sets = bySeq.get(r.audit_seq) ?? [];
+    sets.push({ type: r.record_type, grantIds: r.grant_ids, ids: r.record_ids });
+    bySeq.set(r.audit_seq, sets);
   }
   return bySeq;
 }
 
-function toContent(row: EntryRow, records: RecordRow[]): AuditContent {
+function toContent(row: EntryRow, sets: ReadonlyArray<AuditRecordSet>): AuditContent {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -97,6 +95,6 @@ function toContent(row: EntryRow, records: RecordRow[]): AuditContent {
     refused: row.refused,
     recordCounts: row.record_counts,
     grantIds: row.grant_ids,
-    records: normaliseRecords(records),
+    records: recordsOfSets(sets),
   };
 }

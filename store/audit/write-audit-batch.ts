@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../transaction';
-import { chainHash, GENESIS_HASH, type AuditContent } from './audit-entry';
+import { chainHash, GENESIS_HASH, recordSets, type AuditContent } from './audit-entry';
 
 /**
  * Serialises audit writers across every gateway instance on one database:
@@ -12,8 +12,8 @@ export const AUDIT_CHAIN_LOCK = 0x4544_5541_5544;
 
 /**
  * Appends a batch in one transaction: lock, read the last hash, hash each
- * entry onto the chain in order, insert the entries and their record-access
- * rows, commit. Nothing of the batch is kept if any part fails.
+ * entry onto the chain in order, insert the entries and their record sets,
+ * commit. Nothing of the batch is kept if any part fails.
  */
 export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditContent>): Promise<void> {
   await inTransaction(pool, async (client) => {
@@ -27,7 +27,7 @@ export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditCont
       return row;
     });
     const seqs = await insertEntries(client, rows);
-    await insertRecordAccess(client, batch, seqs);
+    await insertRecordSets(client, batch, seqs);
   });
 }
 
@@ -64,18 +64,20 @@ async function insertEntries(
 }
 
 /**
- * All record-access rows in one statement with one JSON parameter, so that a
- * batch of large lists stays clear of the protocol's 65,535-parameter limit.
+ * All record sets of the batch in one statement with one JSON parameter, so
+ * that a batch of large lists stays clear of the protocol's 65,535-parameter
+ * limit.
  */
-async function insertRecordAccess(
+async function insertRecordSets(
   client: PoolClient, batch: ReadonlyArray<AuditContent>, seqOf: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const records = batch.flatMap((c) => c.records.map((r) => ({ seq: seqOf.get(c.id), type: r.type, id: r.id, grants: r.grantIds })));
-  if (records.length === 0) return;
+  const sets = batch.flatMap((c) => recordSets(c.records).map((set) => ({ seq: seqOf.get(c.id), ...set })));
+  if (sets.length === 0) return;
   await client.query(
-    `INSERT INTO audit_record_access (audit_seq, record_type, record_id, grant_ids)
-     SELECT (r->>'seq')::bigint, r->>'type', r->>'id', ARRAY(SELECT jsonb_array_elements_text(r->'grants'))
-     FROM jsonb_array_elements($1::jsonb) AS r`,
-    [JSON.stringify(records)],
+    `INSERT INTO audit_record_sets (audit_seq, record_type, grant_ids, record_ids)
+     SELECT (s->>'seq')::bigint, s->>'type',
+            ARRAY(SELECT jsonb_array_elements_text(s->'grantIds')), ARRAY(SELECT jsonb_array_elements_text(s->'ids'))
+     FROM jsonb_array_elements($1::jsonb) AS s`,
+    [JSON.stringify(sets)],
   );
 }

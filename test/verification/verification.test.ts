@@ -103,9 +103,9 @@ describe('enrollment verification (GZJY-HY-001)', () => {
     expect(refused.map((e) => e.refused.map((r) => r.code))).toEqual([['NOT_GRANTED'], ['NOT_GRANTED'], ['NOT_GRANTED']]);
     expect(refused.map((e) => e.purpose).sort()).toEqual([PURPOSE, '其他用途', null].sort());
     const store = pool.pool.store.pool;
-    const rows = await store.query('SELECT e.*, a.record_id FROM audit_entries e LEFT JOIN audit_record_access a ON a.audit_seq = e.seq WHERE e.unit = $1', ['GZGAJ']);
+    const rows = await store.query('SELECT e.*, s.record_ids FROM audit_entries e LEFT JOIN audit_record_sets s ON s.audit_seq = e.seq WHERE e.unit = $1', ['GZGAJ']);
     expect(JSON.stringify(rows.rows)).not.toContain(pupil.sfzjh);
-    expect(rows.rows.every((r: { record_id: string | null }) => r.record_id === null)).toBe(true);
+    expect(rows.rows.every((r: { record_ids: string[] | null }) => r.record_ids === null)).toBe(true);
   });
 });
 

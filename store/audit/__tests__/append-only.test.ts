@@ -18,9 +18,9 @@ describe.each([
   ['audit_entries', 'DELETE FROM audit_entries WHERE seq = 2', 'DELETE'],
   ['audit_entries', 'DELETE FROM audit_entries WHERE false', 'DELETE'],
   ['audit_entries', 'TRUNCATE audit_entries CASCADE', 'TRUNCATE'],
-  ['audit_record_access', "UPDATE audit_record_access SET grant_ids = '{g-9}'", 'UPDATE'],
-  ['audit_record_access', 'DELETE FROM audit_record_access', 'DELETE'],
-  ['audit_record_access', 'TRUNCATE audit_record_access', 'TRUNCATE'],
+  ['audit_record_sets', "UPDATE audit_record_sets SET grant_ids = '{g-9}'", 'UPDATE'],
+  ['audit_record_sets', 'DELETE FROM audit_record_sets', 'DELETE'],
+  ['audit_record_sets', 'TRUNCATE audit_record_sets', 'TRUNCATE'],
   ['audit_verifications', 'DELETE FROM audit_verifications', 'DELETE'],
 ])('%s: %s', (table, statement, operation) => {
   test('is refused and changes nothing', async () => {
@@ -30,7 +30,7 @@ describe.each([
     });
     const entries = await store.pool.query('SELECT seq, unit FROM audit_entries ORDER BY seq');
     expect(entries.rows).toEqual([{ seq: '1', unit: '440106' }, { seq: '2', unit: '440106' }]);
-    const access = await store.pool.query('SELECT count(*)::int AS n FROM audit_record_access');
+    const access = await store.pool.query('SELECT count(*)::int AS n FROM audit_record_sets');
     expect(access.rows).toEqual([{ n: 2 }]);
   });
 });

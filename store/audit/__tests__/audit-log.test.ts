@@ -20,7 +20,7 @@ describe('createAuditLog', () => {
     await Promise.all(Array.from({ length: 200 }, (_, n) => log.append(auditEntry(n))));
     // Each append resolved only after its COMMIT, so every row is visible now.
     expect(await count('audit_entries')).toBe(200);
-    expect(await count('audit_record_access')).toBe(200);
+    expect(await count('audit_record_sets')).toBe(200);
     const { entries, batches, failedBatches } = log.stats();
     expect({ entries, failedBatches }).toEqual({ entries: 200, failedBatches: 0 });
     expect(batches).toBeGreaterThanOrEqual(1);
@@ -53,12 +53,12 @@ describe('createAuditLog', () => {
       record_counts: { 'GZJY-XS-001': 1 }, grant_ids: ['g-1'], prev_hash: '0'.repeat(64),
     });
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
-    const access = await store.pool.query('SELECT audit_seq, record_type, record_id, grant_ids FROM audit_record_access ORDER BY record_type, record_id');
-    // A record served twice in one request is one access under both grants.
-    expect(access.rows).toEqual([
-      { audit_seq: '1', record_type: 'Student', record_id: 'S1', grant_ids: ['g-1'] },
-      { audit_seq: '1', record_type: 'Student', record_id: 'S2', grant_ids: ['g-1', 'g-2'] },
-      { audit_seq: '1', record_type: 'Teacher', record_id: 'T1', grant_ids: [] },
+    const sets = await store.pool.query('SELECT audit_seq, record_type, grant_ids, record_ids FROM audit_record_sets ORDER BY record_type, grant_ids');
+    // A record served twice in one request is one access under both grants; records served under the same grants share a set.
+    expect(sets.rows).toEqual([
+      { audit_seq: '1', record_type: 'Student', grant_ids: ['g-1'], record_ids: ['S1'] },
+      { audit_seq: '1', record_type: 'Student', grant_ids: ['g-1', 'g-2'], record_ids: ['S2'] },
+      { audit_seq: '1', record_type: 'Teacher', grant_ids: [], record_ids: ['T1'] },
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('createAuditLog', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason.message).toBe('test: insert refused');
     expect(await count('audit_entries')).toBe(0);
-    expect(await count('audit_record_access')).toBe(0);
+    expect(await count('audit_record_sets')).toBe(0);
 
     await log.append(auditEntry(4));
     expect(log.stats()).toEqual({ entries: 1, batches: 1, failedBatches: 1 });

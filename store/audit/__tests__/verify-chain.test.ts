@@ -73,7 +73,7 @@ describe('verifyAuditChain', () => {
   test('a removed record access (who saw whom) is a hash mismatch at its entry', async () => {
     await appendEntries(5);
     const id = await idOf(3);
-    await tamper('audit_record_access', 'DELETE FROM audit_record_access WHERE audit_seq = 3');
+    await tamper('audit_record_sets', 'DELETE FROM audit_record_sets WHERE audit_seq = 3');
     expect(await verifyAuditChain(store.pool)).toEqual({ ok: false, entries: 3, brokenAt: { seq: '3', id, reason: 'hash mismatch' } });
   });
 

@@ -33,12 +33,12 @@ export async function createSealFixture(): Promise<SealFixture> {
  */
 export async function cutTail(pool: Pool, fromSeq: number): Promise<void> {
   // One transaction: a verifier running beside the cut (the watch's schedule) sees the whole trail or the cut one,
-  // never entries whose record-access rows are already gone (that reads as a hash mismatch, not a missing tail).
+  // never entries whose record sets are already gone (that reads as a hash mismatch, not a missing tail).
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica');
-    await client.query('DELETE FROM audit_record_access WHERE audit_seq >= $1', [fromSeq]);
+    await client.query('DELETE FROM audit_record_sets WHERE audit_seq >= $1', [fromSeq]);
     await client.query('DELETE FROM audit_entries WHERE seq >= $1', [fromSeq]);
     await client.query('COMMIT');
   } catch (error) {
