@@ -20,7 +20,7 @@ import type { DecisionPorts } from './decision/request-decision';
 import type { PermissionsProvider } from './enforcement/permissions-provider';
 import type { GatewayContext } from './gateway-context';
 import { operationLimits, type OperationLimits } from './limits';
-import { SigningDataSource } from './signing-data-source';
+import { createSubgraphConnections, SigningDataSource } from './signing-data-source';
 import { composeSupergraph, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
@@ -61,10 +61,11 @@ export interface RunningGateway extends Listening {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = composeSupergraph(options.subgraphs);
   const audienceTypes = new Map(options.subgraphs.map((s) => [s.name, typeNamesOf(s.typeDefs)]));
+  const connections = createSubgraphConnections();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SigningDataSource(
-      name, url!, options.sealer, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(),
+      name, url!, options.sealer, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(), connections,
     ),
   });
   const logger = options.logger.child({ part: 'gateway' });
@@ -113,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async () => {
       await listening.close();
       await server.stop();
+      connections.destroy();
       options.permissions.close();
     },
   };

@@ -32,6 +32,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     sealer: ContextSealer,
     timeoutMs: number,
     private readonly audienceTypes: ReadonlySet<string>,
+    connections: SubgraphConnections,
   ) {
     super({
       url,
@@ -42,7 +43,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         this.pending.delete(handle!);
         return sealer.fetch(input, subgraphName, claims, String(init.body), {
           headers,
-          fetch: (target, request) => nodeFetch(target, { ...request, agent: agentFor, timeout: timeoutMs }),
+          fetch: (target, request) => nodeFetch(target, { ...request, agent: connections.agentFor, timeout: timeoutMs }),
         });
       }) as never,
     });
@@ -114,12 +115,27 @@ function serializedOnce(permissions: Permissions): ReturnType<typeof serializePe
  * than the global fetch (undici's WHATWG streams) or Apollo's default
  * make-fetch-happen, measured side by side (README "Benchmarks"). Past the
  * bound, fetches queue in the agent instead of opening ever more sockets under
- * a burst. Idle sockets are unreferenced, so they never hold a stopping process.
+ * a burst. One set per gateway, closed with it.
  */
+export interface SubgraphConnections {
+  readonly agentFor: (url: URL) => HttpAgent;
+  /** Closes every socket, idle or not: call once the gateway serves no more requests. */
+  destroy(): void;
+}
+
 const SOCKETS_PER_SUBGRAPH = 128;
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
-const agentFor = (url: URL) => (url.protocol === 'https:' ? httpsAgent : httpAgent);
+
+export function createSubgraphConnections(): SubgraphConnections {
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
+  return {
+    agentFor: (url) => (url.protocol === 'https:' ? httpsAgent : httpAgent),
+    destroy: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
 
 function systemOfSubgraph(name: string): 'student-status' | 'teacher-hr' | 'facility' | 'governance' {
   switch (name) {

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { formatSpread, spread, type Spread } from '../measure';
 import { BENCH_METRICS_TOKEN, startDeployment, type Target } from './deployment';
-import { sharedServerPids, totalCpuMs, totalCpuMsOf } from './processes';
+import { cpuMs, sharedServerPids, totalCpuMsOf } from './processes';
 import { writeDeploymentResults } from './deployment-results';
 
 /**
@@ -32,6 +32,8 @@ export interface RoundFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly cpuMsPerRequest: number;
+  /** The same, for each of the target's processes by name (where a target's time goes). */
+  readonly cpuMsPerRequestByProcess: Readonly<Record<string, number>>;
   /** CPU time of the PostgreSQL and Redis servers (every backend) and the legacy stand-ins during the round, per request. */
   readonly sharedCpuMsPerRequest: number;
 }
@@ -76,7 +78,7 @@ export async function runDeploymentBench(options: { seconds: number; rounds: num
 }
 
 /** The target's whole response body to the query, checked free of errors: under load every response must equal it. */
-async function answer(target: Target, query: string): Promise<string> {
+export async function answer(target: Target, query: string): Promise<string> {
   const response = await fetch(target.url, {
     method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify({ query }),
   });
@@ -118,16 +120,17 @@ async function settled(target: Target): Promise<Record<string, number>> {
   }
 }
 
-async function load(target: Target, query: string, seconds: number, expectBody: string): Promise<RoundFigures> {
+/** One round: `seconds` of load at 20 connections, every response checked against `expectBody`. */
+export async function load(target: Target, query: string, seconds: number, expectBody: string): Promise<RoundFigures> {
   const callsBefore = await settled(target);
-  const cpuBefore = await totalCpuMs(target.processes);
+  const cpuBefore = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
   const sharedBefore = await totalCpuMsOf([...await sharedServerPids(), ...target.sharedProcesses.map((part) => part.pid)]);
   const result = await autocannon({
     url: target.url, method: 'POST', body: JSON.stringify({ query }),
     headers: { 'content-type': 'application/json', ...target.headers }, duration: seconds, connections: CONNECTIONS,
     verifyBody: (body) => typeof body === 'string' && sameAnswer(body, expectBody),
   });
-  const cpuAfter = await totalCpuMs(target.processes);
+  const cpuAfter = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
   // Backends that started during the round count from zero; those that ended are left out (their last ticks are lost).
   const sharedAfter = await totalCpuMsOf([...new Set([...sharedBefore.keys(), ...await sharedServerPids()]), ...target.sharedProcesses.map((part) => part.pid)]);
   const sharedUsed = [...sharedAfter].reduce((sum, [pid, ms]) => sum + ms - (sharedBefore.get(pid) ?? 0), 0);
@@ -136,10 +139,13 @@ async function load(target: Target, query: string, seconds: number, expectBody: 
   const calls = Object.keys(callsAfter).reduce((sum, system) => sum + callsAfter[system]! - (callsBefore[system] ?? 0), 0);
   // A failed request is answered faster than a served one: the table shows every round's failures beside its rate.
   const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  const perRequest = (ms: number) => (result.requests.total > 0 ? ms / result.requests.total : Number.NaN);
+  const used = target.processes.map((part, i) => [part.name, cpuAfter[i]! - cpuBefore[i]!] as const);
   return {
     rps: result.requests.average, failures, legacyCallsPerRequest: calls / Math.max(1, result.requests.total), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
-    cpuMsPerRequest: result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : Number.NaN,
-    sharedCpuMsPerRequest: result.requests.total > 0 ? sharedUsed / result.requests.total : Number.NaN,
+    cpuMsPerRequest: perRequest(used.reduce((sum, [, ms]) => sum + ms, 0)),
+    cpuMsPerRequestByProcess: Object.fromEntries(used.map(([name, ms]) => [name, perRequest(ms)])),
+    sharedCpuMsPerRequest: perRequest(sharedUsed),
   };
 }
 

@@ -82,11 +82,6 @@ export async function cpuMs(pid: number): Promise<number> {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-export async function totalCpuMs(parts: ReadonlyArray<PartProcess>): Promise<number> {
-  const each = await Promise.all(parts.map((part) => cpuMs(part.pid)));
-  return each.reduce((sum, value) => sum + value, 0);
-}
-
 /**
  * The PostgreSQL and Redis server processes on this machine (by command name
  * in /proc): shared by every target, but loaded by one target at a time, so

@@ -1,12 +1,10 @@
-import autocannon from 'autocannon';
 import { startDeployment } from './deployment';
-import { cpuMs } from './processes';
-import { QUERIES, type QueryName } from './deployment-bench';
+import { answer, load, QUERIES, type QueryName } from './deployment-bench';
 
 /**
  * `tsx bench/deployment/profile-pool.ts [query] [seconds] [target]`: one
- * target of the deployment bench loaded alone at 20 connections, with the CPU
- * time of each of its processes per request, so a profile
+ * target of the deployment bench loaded alone, as in one of its rounds, with
+ * the CPU time of each of its processes per request, so a profile
  * (BENCH_CPU_PROFILE_DIR) can be read against where the time goes.
  */
 async function main(): Promise<void> {
@@ -15,19 +13,14 @@ async function main(): Promise<void> {
   if (!query) throw new Error(`unknown query ${queryName}; known: ${Object.keys(QUERIES).join(', ')}`);
   const deployment = await startDeployment((line) => process.stderr.write(`${line}\n`), process.env.BENCH_CPU_PROFILE_DIR || undefined);
   try {
-    const target = deployment.targets.find((t) => t.name === targetName)!;
-    const body = JSON.stringify({ query });
-    const headers = { 'content-type': 'application/json', ...target.headers };
-    const probe = await fetch(target.url, { method: 'POST', headers, body });
-    const probeText = await probe.text();
-    if (!probe.ok || probeText.includes('"errors"')) throw new Error(`${target.name} answered ${probe.status}: ${probeText.slice(0, 400)}`);
-    await autocannon({ url: target.url, method: 'POST', body, headers, duration: 2, connections: 20 });
-    const before = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
-    const result = await autocannon({ url: target.url, method: 'POST', body, headers, duration: Number(secondsText), connections: 20 });
-    const after = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
-    const requests = result.requests.total;
-    process.stdout.write(`${target.name} ${queryName}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}\n`);
-    target.processes.forEach((part, i) => process.stdout.write(`  ${part.name}: ${((after[i]! - before[i]!) / requests).toFixed(2)} CPU-ms/request\n`));
+    const target = deployment.targets.find((t) => t.name === targetName);
+    if (!target) throw new Error(`unknown target ${targetName}; known: ${deployment.targets.map((t) => t.name).join(', ')}`);
+    const body = await answer(target, query);
+    await load(target, query, 2, body);
+    const round = await load(target, query, Number(secondsText), body);
+    process.stdout.write(`${target.name} ${queryName}: ${round.rps} req/s, p50 ${round.p50Ms} ms, p99 ${round.p99Ms} ms, failed ${round.failures}\n`);
+    for (const [part, ms] of Object.entries(round.cpuMsPerRequestByProcess)) process.stdout.write(`  ${part}: ${ms.toFixed(2)} CPU-ms/request\n`);
+    process.stdout.write(`  PostgreSQL, Redis and legacy stand-ins: ${round.sharedCpuMsPerRequest.toFixed(2)} CPU-ms/request\n`);
   } finally {
     await deployment.stop();
   }

@@ -1,5 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from '../transaction';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import { chainHash, GENESIS_HASH, recordSets, type AuditContent } from './audit-entry';
 
 /**
@@ -11,24 +10,43 @@ import { chainHash, GENESIS_HASH, recordSets, type AuditContent } from './audit-
 export const AUDIT_CHAIN_LOCK = 0x4544_5541_5544;
 
 /**
- * Appends a batch in one transaction: lock, read the last hash, hash each
- * entry onto the chain in order, insert the entries and their record sets,
- * commit. Nothing of the batch is kept if any part fails.
+ * Opens the batch's transaction, takes the chain lock and reads the last hash
+ * in one round trip. Separate statements, not one: under READ COMMITTED each
+ * statement of a simple query takes its own snapshot, so the SELECT sees an
+ * entry committed by the writer this one waited for at the lock.
+ */
+const OPEN_BATCH = `BEGIN; SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1`;
+
+/**
+ * Appends a batch in one transaction of three round trips (the gateway waits
+ * for it before each answer): open and lock and read the last hash; hash each
+ * entry onto the chain in order and insert the entries with their record
+ * sets in one statement; commit. Nothing of the batch is kept if any part
+ * fails.
  */
 export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditContent>): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last = await client.query<{ hash: string }>('SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1');
-    let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const opened = (await client.query(OPEN_BATCH)) as unknown as ReadonlyArray<QueryResult<{ hash: string }>>;
+    let prevHash = opened[2]!.rows[0]?.hash ?? GENESIS_HASH;
     const rows = batch.map((content) => {
       const hash = chainHash(prevHash, content);
       const row = { content, prevHash, hash };
       prevHash = hash;
       return row;
     });
-    const seqs = await insertEntries(client, rows);
-    await insertRecordSets(client, batch, seqs);
-  });
+    await insertEntriesWithRecordSets(client, rows);
+    await client.query('COMMIT');
+  } catch (error) {
+    // A connection left in a failed or open transaction must not serve the next batch.
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError as Error;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 const ENTRY_COLUMNS = [
@@ -36,9 +54,14 @@ const ENTRY_COLUMNS = [
   'served', 'refused', 'record_counts', 'grant_ids', 'prev_hash', 'hash',
 ] as const;
 
-async function insertEntries(
+/**
+ * One statement: the entries, then their record sets joined to the seqs the
+ * entries took. The sets travel as one JSON parameter, so that a batch of
+ * large lists stays clear of the protocol's 65,535-parameter limit.
+ */
+async function insertEntriesWithRecordSets(
   client: PoolClient, rows: ReadonlyArray<{ content: AuditContent; prevHash: string; hash: string }>,
-): Promise<Map<string, string>> {
+): Promise<void> {
   const params: unknown[] = [];
   const tuples = rows.map(({ content: c, prevHash, hash }) => {
     const values = [
@@ -51,33 +74,23 @@ async function insertEntries(
     });
     return `(${placeholders.join(', ')})`;
   });
+  const sets = rows.flatMap(({ content }) => recordSets(content.records).map((set) => ({ entry: content.id, ...set })));
+  params.push(JSON.stringify(sets));
   const inserted = await client.query<{ seq: string; id: string }>(
-    `INSERT INTO audit_entries (${ENTRY_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} RETURNING seq, id`, params,
+    `WITH entries AS (
+       INSERT INTO audit_entries (${ENTRY_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} RETURNING seq, id
+     ), sets AS (
+       INSERT INTO audit_record_sets (audit_seq, record_type, grant_ids, record_ids)
+       SELECT e.seq, s->>'type', ARRAY(SELECT jsonb_array_elements_text(s->'grantIds')), ARRAY(SELECT jsonb_array_elements_text(s->'ids'))
+       FROM jsonb_array_elements($${params.length}::jsonb) AS s JOIN entries e ON e.id = s->>'entry'
+     )
+     SELECT seq, id FROM entries`,
+    params,
   );
-  const seqOf = new Map(inserted.rows.map((r) => [r.id, r.seq]));
+  const seqOf = new Map(inserted.rows.map((r) => [r.id, BigInt(r.seq)]));
   // The chain follows seq order, so the rows must have taken their seqs in the
   // order they were hashed. PostgreSQL does this for a VALUES list; refuse the
   // batch (rather than store a chain that cannot verify) if it ever did not.
-  const inOrder = rows.every((r, i) => i === 0 || BigInt(seqOf.get(r.content.id)!) > BigInt(seqOf.get(rows[i - 1]!.content.id)!));
+  const inOrder = rows.every((r, i) => i === 0 || seqOf.get(r.content.id)! > seqOf.get(rows[i - 1]!.content.id)!);
   if (!inOrder) throw new Error('audit entries took sequence numbers out of hash order; batch refused');
-  return seqOf;
-}
-
-/**
- * All record sets of the batch in one statement with one JSON parameter, so
- * that a batch of large lists stays clear of the protocol's 65,535-parameter
- * limit.
- */
-async function insertRecordSets(
-  client: PoolClient, batch: ReadonlyArray<AuditContent>, seqOf: ReadonlyMap<string, string>,
-): Promise<void> {
-  const sets = batch.flatMap((c) => recordSets(c.records).map((set) => ({ seq: seqOf.get(c.id), ...set })));
-  if (sets.length === 0) return;
-  await client.query(
-    `INSERT INTO audit_record_sets (audit_seq, record_type, grant_ids, record_ids)
-     SELECT (s->>'seq')::bigint, s->>'type',
-            ARRAY(SELECT jsonb_array_elements_text(s->'grantIds')), ARRAY(SELECT jsonb_array_elements_text(s->'ids'))
-     FROM jsonb_array_elements($1::jsonb) AS s`,
-    [JSON.stringify(sets)],
-  );
 }

@@ -317,12 +317,14 @@ const GUARDIAN_SELECT = selectList('g', GUARDIAN_COLUMNS);
 
 /** Validates a raw row at the boundary: every legacy column present as text (schema.sql). */
 function rowReader<Row>(table: string, columns: ReadonlyArray<keyof Row>, key: (raw: Record<string, unknown>) => string) {
+  // The names are lower-cased once here, not per column of every row read.
+  const names = columns.map((column) => ({ field: String(column), stored: String(column).toLowerCase() }));
   return (raw: Record<string, unknown>): Row => {
     const row: Record<string, string> = {};
-    for (const column of columns) {
-      const value = raw[String(column).toLowerCase()];
-      if (typeof value !== 'string') throw new InvalidLegacyRow(table, key(raw), String(column));
-      row[String(column)] = value;
+    for (const { field, stored } of names) {
+      const value = raw[stored];
+      if (typeof value !== 'string') throw new InvalidLegacyRow(table, key(raw), field);
+      row[field] = value;
     }
     return row as Row;
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createAuditLog } from '../audit-log';
 import { verifyAuditChain } from '../verify-chain';
 import { createAuditTestStore, type AuditTestStore } from './audit-test-store';
@@ -60,6 +61,16 @@ describe('createAuditLog', () => {
       { audit_seq: '1', record_type: 'Student', grant_ids: ['g-1', 'g-2'], record_ids: ['S2'] },
       { audit_seq: '1', record_type: 'Teacher', grant_ids: [], record_ids: ['T1'] },
     ]);
+  });
+
+  test('a record served under 500 grants is stored whole and verifies', async () => {
+    // Random, as grant ids are: a list that compressed well would hide a size limit.
+    const grantIds = Array.from({ length: 500 }, () => randomUUID()).sort();
+    const log = createAuditLog(store.pool, { clock: fixedClock(), logger: silentLogger });
+    await log.append(auditEntry(1, { grantIds, records: [{ type: 'Teacher', id: 'T1', grantIds }, { type: 'Teacher', id: 'T2', grantIds }] }));
+    const sets = await store.pool.query('SELECT record_ids, cardinality(grant_ids) AS grants FROM audit_record_sets');
+    expect(sets.rows).toEqual([{ record_ids: ['T1', 'T2'], grants: 500 }]);
+    expect(await verifyAuditChain(store.pool)).toEqual({ ok: true, entries: 1 });
   });
 
   test('a failing batch rejects all its waiters, keeps none of its rows, and the next batch goes on', async () => {
