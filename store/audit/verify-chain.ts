@@ -53,13 +53,22 @@ export async function verifyAuditChain(pool: Pool, segment: ChainSegment = {}): 
     for (const row of page.rows) {
       entries++;
       if (row.prev_hash !== expectedPrev) return broken(entries, row, 'prev_hash does not link');
-      if (chainHash(row.prev_hash, toContent(row, records.get(row.seq) ?? [])) !== row.hash) {
-        return broken(entries, row, 'hash mismatch');
-      }
+      if (!matchesItsHash(row, records.get(row.seq) ?? [])) return broken(entries, row, 'hash mismatch');
       expectedPrev = row.hash;
       lastSeq = row.seq;
     }
   }
+}
+
+/**
+ * The entry's content, its record sets included, is what was hashed. The
+ * writer stores each record once, so a record stored twice was added behind
+ * the store's back even when its copy would hash the same once merged.
+ */
+function matchesItsHash(row: EntryRow, sets: ReadonlyArray<AuditRecordSet>): boolean {
+  const content = toContent(row, sets);
+  const stored = sets.reduce((count, set) => count + set.ids.length, 0);
+  return stored === content.records.length && chainHash(row.prev_hash, content) === row.hash;
 }
 
 function broken(entries: number, row: EntryRow, reason: AuditChainBreak): AuditChainResult {

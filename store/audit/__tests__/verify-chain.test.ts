@@ -77,6 +77,16 @@ describe('verifyAuditChain', () => {
     expect(await verifyAuditChain(store.pool)).toEqual({ ok: false, entries: 3, brokenAt: { seq: '3', id, reason: 'hash mismatch' } });
   });
 
+  test.each([
+    ['a copy of a record set', 'INSERT INTO audit_record_sets SELECT * FROM audit_record_sets WHERE audit_seq = 3'],
+    ['a set repeating the entry\'s records', 'INSERT INTO audit_record_sets SELECT audit_seq, record_type, grant_ids, record_ids || record_ids FROM audit_record_sets WHERE audit_seq = 3'],
+  ])('%s, added by the app role (which may insert), is a hash mismatch at its entry', async (_, statement) => {
+    await appendEntries(5);
+    const id = await idOf(3);
+    await store.pool.query(statement);
+    expect(await verifyAuditChain(store.pool)).toEqual({ ok: false, entries: 3, brokenAt: { seq: '3', id, reason: 'hash mismatch' } });
+  });
+
   test('an entry changed and re-hashed by the tamperer breaks the link of the entry after it', async () => {
     await appendEntries(5);
     const { rows } = await store.pool.query<{ id: string; request_id: string; prev_hash: string }>(
