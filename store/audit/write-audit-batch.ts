@@ -1,4 +1,5 @@
-import type { Pool, PoolClient, QueryResult } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '../transaction';
 import { chainHash, GENESIS_HASH, recordSets, type AuditContent } from './audit-entry';
 
 /**
@@ -10,12 +11,11 @@ import { chainHash, GENESIS_HASH, recordSets, type AuditContent } from './audit-
 export const AUDIT_CHAIN_LOCK = 0x4544_5541_5544;
 
 /**
- * Opens the batch's transaction, takes the chain lock and reads the last hash
- * in one round trip. Separate statements, not one: under READ COMMITTED each
- * statement of a simple query takes its own snapshot, so the SELECT sees an
- * entry committed by the writer this one waited for at the lock.
+ * Said in BEGIN's round trip: the chain lock, then the last hash. Separate
+ * statements, not one, so the SELECT sees an entry committed by the writer
+ * this one waited for at the lock (see inTransaction).
  */
-const OPEN_BATCH = `BEGIN; SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1`;
+const LOCK_AND_READ_LAST_HASH = [`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`, 'SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1'];
 
 /**
  * Appends a batch in one transaction of three round trips (the gateway waits
@@ -25,11 +25,8 @@ const OPEN_BATCH = `BEGIN; SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SE
  * fails.
  */
 export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditContent>): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    const opened = (await client.query(OPEN_BATCH)) as unknown as ReadonlyArray<QueryResult<{ hash: string }>>;
-    let prevHash = opened[2]!.rows[0]?.hash ?? GENESIS_HASH;
+  await inTransaction(pool, async (client, [, lastHash]) => {
+    let prevHash = (lastHash!.rows[0] as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const rows = batch.map((content) => {
       const hash = chainHash(prevHash, content);
       const row = { content, prevHash, hash };
@@ -37,16 +34,7 @@ export async function writeAuditBatch(pool: Pool, batch: ReadonlyArray<AuditCont
       return row;
     });
     await insertEntriesWithRecordSets(client, rows);
-    await client.query('COMMIT');
-  } catch (error) {
-    // A connection left in a failed or open transaction must not serve the next batch.
-    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-      broken = rollbackError as Error;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  }, LOCK_AND_READ_LAST_HASH);
 }
 
 const ENTRY_COLUMNS = [
