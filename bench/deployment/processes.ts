@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -31,13 +32,15 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The Node settings every part of every target runs with: those of the pool's
- * own `npm run start:<part>` (package.json). A 64 MB young-generation
- * semi-space cut the student subgraph's CPU on a 500-row page from about 55 to
- * 47 ms (README "Production"); the same runtime for all three targets keeps
- * the comparison about the gateways.
+ * The Node settings every part of every target runs with: package.json's
+ * `config.nodeFlags`, which the pool's own `npm run start:<part>` scripts
+ * pass to node. A 64 MB young-generation semi-space cut the student
+ * subgraph's CPU on a 500-row page from about 55 to 47 ms (README
+ * "Production"); the same runtime for all three targets keeps the comparison
+ * about the gateways.
  */
-const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=64'];
+const PRODUCTION_NODE_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { nodeFlags: string } })
+  .config.nodeFlags.split(' ');
 
 /** Starts `node [--import tsx] <script> <args>`; `cpuProfileDir` adds --cpu-prof (written when the part stops). */
 export function startProcess(name: string, script: string, args: ReadonlyArray<string>, env: Record<string, string>, cpuProfileDir?: string): PartProcess {
