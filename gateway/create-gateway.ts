@@ -12,7 +12,7 @@ import type { Catalog } from '../policies';
 import { openDataRoutes } from './open-data';
 import type { Authenticator } from './authenticate';
 import type { AuditSink } from './enforcement/audit-entry';
-import type { DisputeSource } from './enforcement/dispute-flags';
+import { batchedDisputeSource, type DisputeSource } from './enforcement/dispute-flags';
 import { typeNamesOf } from './enforcement/audience-permissions';
 import { decidingGateway } from './decision/deciding-gateway';
 import { decisionPlugin } from './decision/decision-plugin';
@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         },
         ports: options.decisionPorts ?? {},
         audit: options.audit,
-        ...(options.disputes ? { disputes: options.disputes } : {}),
+        ...(options.disputes ? { disputes: batchedDisputeSource(options.disputes) } : {}),
         logger,
       }),
       errorMaskingPlugin<GatewayContext>((context) => context.requestId, logger),

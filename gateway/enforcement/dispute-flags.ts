@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Objection, ObjectionRecordType } from '../../policies/objections';
 import type { ServedRecord } from '../../platform/cross-part-types';
 
@@ -16,7 +17,7 @@ import type { ServedRecord } from '../../platform/cross-part-types';
  * (those may be personal data; the parties read them with Query.objection).
  */
 export interface DisputeSource {
-  /** The open objections on any of these records. */
+  /** The open objections on any of these records, by record type and id, then as filed. */
   openOnRecords(records: ReadonlyArray<{ readonly type: ObjectionRecordType; readonly id: string }>): Promise<ReadonlyArray<Objection>>;
 }
 
@@ -46,4 +47,34 @@ export async function disputeFlags(source: DisputeSource, records: ReadonlyArray
     filedAt: objection.filedAt.toISOString(),
     deadline: objection.deadline.toISOString(),
   }));
+}
+
+/** Records asked in one statement at most: a batch of 500-row pages is split, never refused. */
+const RECORDS_PER_LOOK_UP = 5_000;
+
+/**
+ * One look-up for the records of every response that asks in the same turn
+ * of the event loop. The audit's group commit resolves a whole batch of
+ * responses at once, and each asks right after, so under load a batch's
+ * look-ups become one statement instead of one each: planning it costs
+ * PostgreSQL more than running it. Nothing is cached: every response still
+ * reads the objections as they stand after its own audit commit, and a failed
+ * look-up fails every response that waited on it.
+ */
+export function batchedDisputeSource(source: DisputeSource): DisputeSource {
+  const recordKey = (type: ObjectionRecordType, id: string) => `${type}\u0000${id}`;
+  const loader = new DataLoader<string, ReadonlyArray<Objection>>(async (keys) => {
+    const distinct = [...new Set(keys)];
+    const open = await source.openOnRecords(distinct.map((key) => {
+      const [type, id] = key.split('\u0000') as [ObjectionRecordType, string];
+      return { type, id };
+    }));
+    const byRecord = new Map<string, Objection[]>(distinct.map((key) => [key, []]));
+    for (const objection of open) byRecord.get(recordKey(objection.recordType, objection.recordId))?.push(objection);
+    return keys.map((key) => byRecord.get(key)!);
+  }, { cache: false, maxBatchSize: RECORDS_PER_LOOK_UP });
+  return {
+    // In the order of the source's answer: by record type and id, then as filed.
+    openOnRecords: async (records) => (await Promise.all(records.map((r) => recordKey(r.type, r.id)).sort().map((key) => loader.load(key)))).flat(),
+  };
 }

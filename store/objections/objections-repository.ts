@@ -49,7 +49,9 @@ export interface ObjectionsRepository {
   openOnRecords(records: ReadonlyArray<{ readonly type: ObjectionRecordType; readonly id: string }>): Promise<Objection[]>;
 }
 
-const OPEN = ['FILED', 'VERIFYING'];
+const OPEN: ReadonlyArray<ObjectionStatus> = ['FILED', 'VERIFYING'];
+
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 export function objectionsRepository(pool: Pool): ObjectionsRepository {
   return {
@@ -97,13 +99,19 @@ export function objectionsRepository(pool: Pool): ObjectionsRepository {
     }),
     openOnRecords: async (records) => {
       if (records.length === 0) return [];
+      // Asked on every response that served personal records, so its planning is most of its cost: the status list is a
+      // literal (the partial index's own predicate, provable at planning), the two columns plain arrays rather than a
+      // join on unnest's pairs (0.13 against 0.25 ms a statement here), and the exact pairs and order are worked out below.
       const { rows } = await pool.query<ObjectionRow>(
         `SELECT ${OBJECTION_COLUMNS} FROM objections
-         WHERE (record_type, record_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND status = ANY($3::text[])
-         ORDER BY record_type, record_id, filed_at, id`,
-        [records.map((r) => r.type), records.map((r) => r.id), OPEN],
+         WHERE status IN (${OPEN.map((status) => `'${status}'`).join(', ')}) AND record_type = ANY($1::text[]) AND record_id = ANY($2::text[])`,
+        [[...new Set(records.map((r) => r.type))], [...new Set(records.map((r) => r.id))]],
       );
-      return rows.map(readObjection);
+      const asked = new Set(records.map((r) => `${r.type}\u0000${r.id}`));
+      return rows.map(readObjection)
+        .filter((o) => asked.has(`${o.recordType}\u0000${o.recordId}`))
+        .sort((x, y) => compare(x.recordType, y.recordType) || compare(x.recordId, y.recordId)
+          || x.filedAt.getTime() - y.filedAt.getTime() || compare(x.id, y.id));
     },
   };
 }

@@ -47,6 +47,8 @@ describe('objections repository', () => {
     const open = await objections.file(filing({ recordType: 'Teacher', recordId: 'T9', coordinate: 'Teacher.title', resource: 'GZJY-JS-003', filedBy: '440106' }), step('440106'));
     const found = await objections.openOnRecords([{ type: 'Teacher', id: 'T9' }, { type: 'Student', id: '2144000001000002' }]);
     expect(found.map((o) => o.id)).toEqual([open.id]);
+    // Each asked pair, not any type with any id: the same id under the other record type is another record.
+    expect(await objections.openOnRecords([{ type: 'Student', id: 'T9' }, { type: 'Teacher', id: '2144000001000002' }])).toEqual([]);
     expect(await objections.list({ overdueAt: new Date('2025-03-18T15:00:00Z') })).toEqual([]);
     const overdue = await objections.list({ overdueAt: new Date('2025-03-19T00:00:00Z') });
     expect(overdue.map((o) => o.id).sort()).toEqual(expect.arrayContaining([open.id]));
