@@ -17,11 +17,16 @@ const shared = {
  * test/ (the several-instances ones among them) that talk HTTP to a running
  * pool. No test asserts a duration, so every file may run beside any other;
  * times are measured by `npm run bench`. The scenarios share one generated
- * demo data set per run (made by the global setup, copied per file).
+ * demo data set per run (made by the system project's global setup, copied
+ * per file); both projects' governance stores copy one store migrated per run
+ * (made by the top-level global setup, which jest runs once whichever
+ * projects run).
  */
 module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/make-governance-template.ts',
+  globalTeardown: '<rootDir>/test/support/remove-governance-template.ts',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/__tests__/**/*.test.ts'] },
     {

@@ -12,7 +12,7 @@ const shipped = readMigrations(MIGRATIONS_DIR).map((m) => m.name);
 describe('governance store migrations', () => {
   it('are applied once when the store opens, in version order, and recorded', async () => {
     const opened = new Date('2025-03-03T02:00:00Z');
-    const { store, clock: storeClock, drop } = await openTestStore(opened);
+    const { store, clock: storeClock, drop } = await openTestStore(opened, { emptyDatabase: true });
     try {
       const { rows } = await store.pool.query('SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => r.name)).toEqual(shipped);

@@ -3,13 +3,16 @@ import type { Pool } from 'pg';
 import { SettableClock } from '../../platform/clock';
 import { servePglite, type ServedPglite } from '../../platform/pglite-server';
 import { createTestDatabase, type TestDatabase } from '../../test/support/create-test-database';
+import { createMigratedTestDatabase } from '../../test/support/governance-template';
 import { createTestPool } from '../../test/support/test-clients';
 import { openGovernanceStore, type GovernanceStore } from '../open-store';
 
 /**
  * A governance store on a database of its own: PostgreSQL when DATABASE_URL
  * is set (a fresh database, dropped after), else a PGlite folder in a temp
- * dir. The clock is settable so that tests choose the time.
+ * dir. The database is a copy of the run's migrated template
+ * (test/support/governance-template.ts) unless the test asks for an empty
+ * one. The clock is settable so that tests choose the time.
  */
 export const silentLogger = pino({ level: 'silent' });
 
@@ -20,8 +23,13 @@ export interface TestStore {
   drop(): Promise<void>;
 }
 
-export async function openTestStore(now = new Date('2025-03-03T02:00:00Z')): Promise<TestStore> {
-  const db = await createTestDatabase('DATABASE_URL');
+export interface TestStoreOptions {
+  /** Open on an empty database, so that opening applies every migration by the store's clock: for tests of the migrations. */
+  readonly emptyDatabase?: boolean;
+}
+
+export async function openTestStore(now = new Date('2025-03-03T02:00:00Z'), options: TestStoreOptions = {}): Promise<TestStore> {
+  const db = options.emptyDatabase ? await createTestDatabase('DATABASE_URL') : await createMigratedTestDatabase();
   const clock = new SettableClock();
   clock.set(now);
   try {

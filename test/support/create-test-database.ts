@@ -11,7 +11,9 @@ export { withClient } from './test-clients';
  * (`LEGACY_STUDENT_DB_URL` for the student DB, `DATABASE_URL` for the
  * governance store) it is a fresh database `edupool_t_<random>` on that
  * server; otherwise an empty PGlite data folder under the OS temp dir. Either
- * way `drop()` removes it, so tests never touch existing data.
+ * way `drop()` removes it, so tests never touch existing data. A governance
+ * store that should open with its migrations already applied takes a copy of
+ * the run's migrated template instead (governance-template.ts).
  *
  * Whoever made it closes every connection to it before `drop()`. A session
  * still connected then is a leak: the drop ends it (WITH (FORCE)) and then
@@ -31,8 +33,17 @@ export async function createTestDatabase(env: TestDatabaseEnv): Promise<TestData
     const parent = await mkdtemp(path.join(tmpdir(), 'edupool-t-'));
     return { kind: 'pglite', dataDir: path.join(parent, 'db'), drop: () => rm(parent, { recursive: true, force: true }) };
   }
+  return createServerTestDatabase(serverUrl);
+}
+
+/**
+ * A fresh database `edupool_t_<random>` on `serverUrl`: empty, or a copy of
+ * the database `template`, which PostgreSQL makes only while no session is
+ * connected to the template.
+ */
+export async function createServerTestDatabase(serverUrl: string, template?: string): Promise<Extract<TestDatabase, { kind: 'postgres' }>> {
   const name = `edupool_t_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -49,7 +60,7 @@ export async function createTestDatabase(env: TestDatabaseEnv): Promise<TestData
 }
 
 /** Sessions on the database once those already closing have gone (a server process ends a moment after its client). */
-async function sessionsStillConnected(serverUrl: string, name: string): Promise<string[]> {
+export async function sessionsStillConnected(serverUrl: string, name: string): Promise<string[]> {
   const giveUpAt = Date.now() + 5_000;
   return withClient(serverUrl, async (client) => {
     for (;;) {

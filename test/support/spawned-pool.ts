@@ -5,14 +5,15 @@ import path from 'node:path';
 import { createTestRedis } from './test-clients';
 import { loadKeyPair } from '../../platform/keys';
 import { issueToken } from '../../platform/tokens';
-import { createTestDatabase, type TestDatabase } from './create-test-database';
+import { createMigratedTestDatabase } from './governance-template';
 import { freePort } from './free-port';
 
 /**
  * The pool started the way an operator starts it, `npm start` or `npm run
  * start:<part>`, as a child process: its own copy of the demo data, spare
- * ports, its own governance database and Redis prefix when the run has
- * DATABASE_URL / REDIS_URL. For tests of what happens to the real processes
+ * ports, its own migrated governance store (in that copy, or a database of
+ * its own when the run has DATABASE_URL), and its own Redis prefix when the
+ * run has REDIS_URL. For tests of what happens to the real processes
  * (signals, exit codes).
  */
 export interface SpawnedEnv {
@@ -29,7 +30,7 @@ export async function spawnedEnv(extra: Record<string, string> = {}): Promise<Sp
   if (!template || !root) throw new Error('run scenario tests through jest (the system project\'s global setup makes the demo data)');
   const dataDir = await mkdtemp(path.join(root, `spawned-${randomBytes(3).toString('hex')}-`));
   await cp(template, dataDir, { recursive: true });
-  const governanceDb: TestDatabase | undefined = process.env.DATABASE_URL ? await createTestDatabase('DATABASE_URL') : undefined;
+  const governanceDb = await createMigratedTestDatabase(dataDir);
   const ports = {
     PORT: await freePort(), STUDENT_SUBGRAPH_PORT: await freePort(), TEACHER_SUBGRAPH_PORT: await freePort(),
     FACILITY_SUBGRAPH_PORT: await freePort(), GOVERNANCE_SUBGRAPH_PORT: await freePort(),
@@ -42,7 +43,7 @@ export async function spawnedEnv(extra: Record<string, string> = {}): Promise<Sp
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
     ...(process.env.EDUPOOL_TEST_STUDENT_DB_URL ? { LEGACY_STUDENT_DB_URL: process.env.EDUPOOL_TEST_STUDENT_DB_URL } : {}),
-    ...(governanceDb?.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
+    ...(governanceDb.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
     ...(process.env.REDIS_URL ? { REDIS_KEY_PREFIX: `edupool-test-${path.basename(dataDir)}:` } : {}),
     ...extra,
   };
@@ -55,7 +56,7 @@ export async function spawnedEnv(extra: Record<string, string> = {}): Promise<Sp
     token: async (unit) => issueToken(await loadKeyPair('token', { dataDir }, true), { unit, ttlSeconds: 600 }),
     drop: async () => {
       if (process.env.REDIS_URL && env.REDIS_KEY_PREFIX) await deleteKeys(process.env.REDIS_URL, env.REDIS_KEY_PREFIX);
-      await governanceDb?.drop();
+      await governanceDb.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ import { loadKeyPair, type KeyPair } from '../../platform/keys';
 import { createLogger } from '../../platform/logger';
 import { issueToken, type TokenRequest } from '../../platform/tokens';
 import { startPool, type RunningPool } from '../../scripts/start-pool';
-import { createTestDatabase } from './create-test-database';
+import { createMigratedTestDatabase } from './governance-template';
 import { connectTestClient } from './test-clients';
 
 /**
@@ -50,8 +50,8 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
   if (!template || !root) throw new Error('run scenario tests through jest (the system project\'s global setup makes the demo data)');
   const dataDir = await mkdtemp(path.join(root, `pool-${randomBytes(3).toString('hex')}-`));
   await cp(template, dataDir, { recursive: true });
-  // The governance store gets a database of its own on DATABASE_URL's server, or PGlite in the copy's data folder.
-  const governanceDb = process.env.DATABASE_URL ? await createTestDatabase('DATABASE_URL') : undefined;
+  // The governance store gets a migrated database of its own on DATABASE_URL's server, or PGlite in the copy's data folder.
+  const governanceDb = await createMigratedTestDatabase(dataDir);
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -65,14 +65,14 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     LEGACY_TEACHER_LATENCY_MS: '0',
     LEGACY_TIMEOUT_MS: '3000',
     ...(process.env.EDUPOOL_TEST_STUDENT_DB_URL ? { LEGACY_STUDENT_DB_URL: process.env.EDUPOOL_TEST_STUDENT_DB_URL } : {}),
-    ...(governanceDb?.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
+    ...(governanceDb.kind === 'postgres' ? { DATABASE_URL: governanceDb.url } : {}),
     // A Redis shared with other runs: this pool's keys and channels live under a prefix of its own.
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `edupool-test-${path.basename(dataDir)}:` } : {}),
     ...env,
   });
   const studentQueries: TestPool['studentQueries'] = [];
   const removeData = async () => {
-    await governanceDb?.drop();
+    await governanceDb.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
   const pool = await startPool(config, createLogger('silent', 'test'), {

@@ -2,15 +2,16 @@ import { tmpdir } from 'node:os';
 import type { Pool } from 'pg';
 import { systemClock } from '../../../platform/clock';
 import { openGovernanceStore, type GovernanceStore } from '../../open-store';
-import { createTestDatabase } from '../../../test/support/create-test-database';
+import { createMigratedTestDatabase } from '../../../test/support/governance-template';
 import { silentLogger } from './audit-fixtures';
 
 /**
- * A fresh governance store (all migrations applied): PostgreSQL when
- * DATABASE_URL is set, else a PGlite data folder. `env` is what the
- * audit:verify CLI needs to open the same store. Only one process may hold a
- * PGlite folder, so `stop()` closes the store (keeping its data) before the
- * CLI runs and `reopen()` opens it again; `drop()` removes everything.
+ * A fresh governance store (all migrations applied, copied from the run's
+ * migrated template): PostgreSQL when DATABASE_URL is set, else a PGlite data
+ * folder. `env` is what the audit:verify CLI needs to open the same store.
+ * Only one process may hold a PGlite folder, so `stop()` closes the store
+ * (keeping its data) before the CLI runs and `reopen()` opens it again;
+ * `drop()` removes everything.
  */
 export interface AuditTestStore {
   /** The open store's pool (a new one after each reopen). */
@@ -22,7 +23,7 @@ export interface AuditTestStore {
 }
 
 export async function createAuditTestStore(): Promise<AuditTestStore> {
-  const db = await createTestDatabase('DATABASE_URL');
+  const db = await createMigratedTestDatabase();
   const env = db.kind === 'postgres' ? { DATABASE_URL: db.url, DATA_DIR: tmpdir() } : { DATA_DIR: db.dataDir };
   const open = (): Promise<GovernanceStore> => openGovernanceStore({
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.DATA_DIR, clock: systemClock, logger: silentLogger,
