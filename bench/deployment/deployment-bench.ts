@@ -22,11 +22,14 @@ export const QUERIES = {
 } as const;
 export type QueryName = keyof typeof QUERIES;
 const CONNECTIONS = 20;
+const FAILURE_SAMPLES = 3;
 
 export interface RoundFigures {
   readonly rps: number;
   /** Responses that were not 2xx or whose body differed from the target's checked answer (errors in a 200 included). */
   readonly failures: number;
+  /** What the first few failures were (a status, a transport error, or the start of a differing body), so a failure is explained, not just counted. */
+  readonly failureSamples: ReadonlyArray<string>;
   /** Legacy calls during the load ÷ requests: equal to the single request's count unless some gateway deduplicated. */
   readonly legacyCallsPerRequest: number;
   readonly p50Ms: number;
@@ -67,7 +70,7 @@ export async function runDeploymentBench(options: { seconds: number; rounds: num
         for (const target of deployment.targets) {
           const result = await load(target, QUERIES[query], options.seconds, answers.get(target)!);
           figures[query][target.name].rounds.push(result);
-          log(`${query} round ${round + 1} ${target.name}: ${result.rps.toFixed(1)} req/s, ${result.failures} failed, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.cpuMsPerRequest.toFixed(2)} CPU-ms/request`);
+          log(`${query} round ${round + 1} ${target.name}: ${result.rps.toFixed(1)} req/s, ${result.failures} failed${result.failureSamples.length > 0 ? ` (${result.failureSamples.join(' | ')})` : ''}, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.cpuMsPerRequest.toFixed(2)} CPU-ms/request`);
         }
       }
     }
@@ -125,10 +128,24 @@ export async function load(target: Target, query: string, seconds: number, expec
   const callsBefore = await settled(target);
   const cpuBefore = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
   const sharedBefore = await totalCpuMsOf([...await sharedServerPids(), ...target.sharedProcesses.map((part) => part.pid)]);
-  const result = await autocannon({
-    url: target.url, method: 'POST', body: JSON.stringify({ query }),
-    headers: { 'content-type': 'application/json', ...target.headers }, duration: seconds, connections: CONNECTIONS,
-    verifyBody: (body) => typeof body === 'string' && sameAnswer(body, expectBody),
+  const failureSamples = new Set<string>();
+  const sample = (what: string) => {
+    if (failureSamples.size < FAILURE_SAMPLES) failureSamples.add(what.slice(0, 300));
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({
+      url: target.url, method: 'POST', body: JSON.stringify({ query }),
+      headers: { 'content-type': 'application/json', ...target.headers }, duration: seconds, connections: CONNECTIONS,
+      verifyBody: (body) => {
+        const same = typeof body === 'string' && sameAnswer(body, expectBody);
+        if (!same) sample(`differing body: ${String(body)}`);
+        return same;
+      },
+    }, (error, finished) => (error ? reject(error) : resolve(finished)));
+    run.on('response', (_client, statusCode) => {
+      if (statusCode < 200 || statusCode > 299) sample(`HTTP ${statusCode}`);
+    });
+    run.on('reqError', (error) => sample(`request error: ${String(error)}`));
   });
   const cpuAfter = await Promise.all(target.processes.map((part) => cpuMs(part.pid)));
   // Backends that started during the round count from zero; those that ended are left out (their last ticks are lost).
@@ -142,7 +159,7 @@ export async function load(target: Target, query: string, seconds: number, expec
   const perRequest = (ms: number) => (result.requests.total > 0 ? ms / result.requests.total : Number.NaN);
   const used = target.processes.map((part, i) => [part.name, cpuAfter[i]! - cpuBefore[i]!] as const);
   return {
-    rps: result.requests.average, failures, legacyCallsPerRequest: calls / Math.max(1, result.requests.total), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
+    rps: result.requests.average, failures, failureSamples: [...failureSamples], legacyCallsPerRequest: calls / Math.max(1, result.requests.total), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
     cpuMsPerRequest: perRequest(used.reduce((sum, [, ms]) => sum + ms, 0)),
     cpuMsPerRequestByProcess: Object.fromEntries(used.map(([name, ms]) => [name, perRequest(ms)])),
     sharedCpuMsPerRequest: perRequest(sharedUsed),

@@ -40,6 +40,9 @@ export async function writeDeploymentResults(settings: RunSettings, figures: Dep
   for (const query of Object.keys(figures) as QueryName[]) {
     lines.push(`| ${query} | ${formatSpread(ratio(figures[query], 'pool', 'plain'))} | ${formatSpread(ratio(figures[query], 'pool', 'hive'))} |`);
   }
+  const failed = (Object.keys(figures) as QueryName[]).flatMap((query) => (Object.entries(figures[query]) as Array<[keyof typeof TARGET_LABELS, TargetFigures]>)
+    .flatMap(([name, target]) => target.rounds.flatMap((r, round) => r.failureSamples.map((what) => `- ${query}, ${TARGET_LABELS[name]}, round ${round + 1}: ${what.replaceAll('|', '\\|')}`))));
+  if (failed.length > 0) lines.push('', 'Failed responses (the first few of each round):', '', ...failed);
   const table = `${lines.join('\n')}\n`;
   await writeFile(path.join(folder, 'deployment.md'), table);
   process.stdout.write(table);
