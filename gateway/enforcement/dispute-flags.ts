@@ -65,9 +65,10 @@ export function batchedDisputeSource(source: DisputeSource): DisputeSource {
   const recordKey = (type: ObjectionRecordType, id: string) => `${type}\u0000${id}`;
   const loader = new DataLoader<string, ReadonlyArray<Objection>>(async (keys) => {
     const distinct = [...new Set(keys)];
+    // The type never holds a NUL, so the first one ends it, whatever the id holds.
     const open = await source.openOnRecords(distinct.map((key) => {
-      const [type, id] = key.split('\u0000') as [ObjectionRecordType, string];
-      return { type, id };
+      const end = key.indexOf('\u0000');
+      return { type: key.slice(0, end) as ObjectionRecordType, id: key.slice(end + 1) };
     }));
     const byRecord = new Map<string, Objection[]>(distinct.map((key) => [key, []]));
     for (const objection of open) byRecord.get(recordKey(objection.recordType, objection.recordId))?.push(objection);
