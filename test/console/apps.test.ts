@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console';
 import { requestToken } from '../people/people-support';
 import { startTestPool, type TestPool } from '../support/test-pool';
-import { launchChromium, screenshot, signInThroughConsole } from './console-browser';
+import { explained, launchChromium, screenshot, signInThroughConsole } from './console-browser';
 
 /**
  * Issue 14, app credentials in the console, in Debian's Chromium: Tianhe's app
@@ -53,7 +53,7 @@ describe('an app administrator registers an app, and the app reads within its sc
   let app: { id: string; secret: string };
   let token: string;
 
-  it('registers an app for one resource with a purpose; the secret is shown once, with a warning', async () => {
+  it('registers an app for one resource with a purpose; the secret is shown once, with a warning', explained(async () => {
     await signInThroughConsole(page, consoleUrl, '440106.admin', PASSWORD);
     await page.getByRole('menuitem', { name: '应用与令牌' }).click();
     await page.getByLabel('应用名称').fill('天河区学位管理系统');
@@ -77,9 +77,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     await page.getByRole('cell', { name: '天河区学位管理系统' }).waitFor();
     expect(await page.content()).not.toContain(app.secret);
     await screenshot(page, 'apps-03-app-listed');
-  });
+  }));
 
-  it('gets a client-credentials token and reads within the scope; beyond it is refused', async () => {
+  it('gets a client-credentials token and reads within the scope; beyond it is refused', explained(async () => {
     const issued = await requestToken(pool, { grant_type: 'client_credentials' }, app);
     expect(issued.status).toBe(200);
     expect(issued.body.scope).toBe('GZJY-XS-001');
@@ -91,9 +91,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     const beyond = await read(READ_ID_NUMBERS, token);
     expect(beyond.body.errors!.find((e) => e.extensions?.coordinate === 'Student.idNumber')?.extensions).toMatchObject({ code: 'NOT_GRANTED', resource: 'GZJY-XS-002' });
     expect((await requestToken(pool, { grant_type: 'client_credentials', scope: 'GZJY-XS-002' }, app)).body.error).toBe('invalid_scope');
-  });
+  }));
 
-  it('rotates the secret after a confirmation: the new one is shown once, the old one is refused', async () => {
+  it('rotates the secret after a confirmation: the new one is shown once, the old one is refused', explained(async () => {
     await page.getByRole('button', { name: '轮换密钥' }).click();
     await page.getByText('旧密钥将立即失效').waitFor();
     await screenshot(page, 'apps-04-rotate-confirm');
@@ -107,9 +107,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     expect(fresh.status).toBe(200);
     app = rotated;
     token = fresh.body.access_token!;
-  });
+  }));
 
-  it('revokes with a reason: the secret and the token the app holds are refused at once', async () => {
+  it('revokes with a reason: the secret and the token the app holds are refused at once', explained(async () => {
     expect((await read(READ_NAMES, token)).body.errors).toBeUndefined();
     await page.getByRole('button', { name: /吊\s*销/ }).click();
     await page.getByLabel('吊销原因').fill('系统停用');
@@ -123,11 +123,11 @@ describe('an app administrator registers an app, and the app reads within its sc
     expect(refused.body.errors![0]!.message).toMatch(/revoked/);
     const again = await requestToken(pool, { grant_type: 'client_credentials' }, app);
     expect(again).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-  });
+  }));
 });
 
 describe('people and roles', () => {
-  it('lets the administrator give the guest a role, among those a district bureau allows', async () => {
+  it('lets the administrator give the guest a role, among those a district bureau allows', explained(async () => {
     await page.getByRole('menuitem', { name: '人员与角色' }).click();
     const guest = page.getByRole('row', { name: /440106\.guest/ });
     await guest.getByText('无角色').waitFor();
@@ -145,9 +145,9 @@ describe('people and roles', () => {
     await page.getByRole('row', { name: /440106\.admin/ }).getByRole('button', { name: '编辑角色' }).click();
     expect(await page.getByRole('dialog').getByLabel('应用管理员（APP_ADMIN）').isDisabled()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
-  });
+  }));
 
-  it('shows neither page to a person without APP_ADMIN, and the pool refuses them too', async () => {
+  it('shows neither page to a person without APP_ADMIN, and the pool refuses them too', explained(async () => {
     const clerk = await browser.newPage();
     await signInThroughConsole(clerk, consoleUrl, '440106.clerk', PASSWORD);
     await clerk.getByTestId('signed-in-person').waitFor();
@@ -159,10 +159,10 @@ describe('people and roles', () => {
     expect(await clerk.getByLabel('应用名称').count()).toBe(0);
     await screenshot(clerk, 'apps-09-clerk-refused');
     await clerk.close();
-  });
+  }));
 });
 
-it('locks an account after five wrong passwords, and the sign-in page says so in Chinese', async () => {
+it('locks an account after five wrong passwords, and the sign-in page says so in Chinese', explained(async () => {
   const locked = await browser.newPage();
   for (let i = 0; i < 5; i += 1) {
     await signInThroughConsole(locked, consoleUrl, '440113.clerk', `wrong-${i}`);
@@ -172,4 +172,4 @@ it('locks an account after five wrong passwords, and the sign-in page says so in
   await locked.getByText(/^账户已锁定，请于 \d\d:\d\d 后重试$/).waitFor();
   await screenshot(locked, 'apps-10-locked');
   await locked.close();
-});
+}));

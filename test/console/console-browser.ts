@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 /**
  * Debian's Chromium driven by playwright-core (no browser is downloaded).
@@ -20,6 +20,7 @@ export function launchChromium(): Promise<Browser> {
 /** The console's sign-in page, as a person uses it. */
 export async function signInThroughConsole(page: Page, consoleUrl: string, login: string, password: string): Promise<void> {
   page.setDefaultTimeout(90_000);
+  watchTroubles(page);
   await page.goto(consoleUrl);
   await page.getByLabel('账号').fill(login);
   await page.getByLabel('密码').fill(password);
@@ -47,4 +48,64 @@ export async function chooseOption(page: Page, selectLabel: string, optionTitle:
     if (await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
   }
   throw new Error(`${selectLabel}: the option ${optionTitle} could not be chosen`);
+}
+
+/** What the console's pages met, in order: the pool's GraphQL errors, refused or failed requests, slow answers, script errors. */
+const troubles: string[] = [];
+const watched = new WeakSet<Page>();
+const SLOW_MS = 2_000;
+
+function watchTroubles(page: Page): void {
+  if (watched.has(page)) return;
+  watched.add(page);
+  const started = Date.now();
+  const note = (what: string) => troubles.push(`+${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
+  const named = (request: Request) => {
+    let operation: string | undefined;
+    try {
+      operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+    } catch {
+      // Not a JSON body: the method and path say enough.
+    }
+    return `${request.method()} ${new URL(request.url()).pathname}${operation ? ` ${operation}` : ''}`;
+  };
+  page.on('pageerror', (error) => note(`script error: ${error.message}`));
+  page.on('requestfailed', (request) => note(`${named(request)} failed: ${request.failure()?.errorText ?? 'unknown'}`));
+  page.on('requestfinished', (request) => {
+    const took = request.timing().responseEnd;
+    if (took > SLOW_MS) note(`${named(request)} answered after ${(took / 1000).toFixed(1)} s`);
+  });
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path !== '/graphql' && !path.startsWith('/auth/')) return;
+    void response.json().then((body: { errors?: Array<{ message: string; extensions?: { code?: string } }> }) => {
+      const answered = `${named(response.request())}: HTTP ${response.status()}`;
+      for (const error of body.errors ?? []) note(`${answered}, ${error.extensions?.code ?? 'no code'}: ${error.message}`);
+      if (!response.ok() && !body.errors?.length) note(answered);
+    }, () => note(`${named(response.request())}: HTTP ${response.status()}, body not JSON or no longer readable`));
+  });
+}
+
+/**
+ * Wraps a console test so that, when it fails, its error also lists what
+ * the console's pages met while it ran. A wait that times out on a loaded CI
+ * machine then names its cause (a refusal, a failed request, a slow answer)
+ * instead of only the text that never showed.
+ */
+export function explained(test: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const from = troubles.length;
+    try {
+      await test();
+    } catch (error) {
+      if (error instanceof Error) {
+        const met = troubles.slice(from);
+        const note = `\n\nWhat the console's pages met during this test:\n${met.length ? met.join('\n') : '(nothing: no GraphQL error, failed request, slow answer or script error)'}`;
+        error.message += note;
+        const frames = error.stack?.search(/\n\s+at /) ?? -1;
+        if (error.stack && frames >= 0) error.stack = error.stack.slice(0, frames) + note + error.stack.slice(frames);
+      }
+      throw error;
+    }
+  };
 }

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { consoleRoutes } from '../../gateway/console-route';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console';
 import { startTestPool, type TestPool } from '../support/test-pool';
-import { launchChromium, screenshot, signInThroughConsole } from './console-browser';
+import { explained, launchChromium, screenshot, signInThroughConsole } from './console-browser';
 
 /**
  * Issue 14: the developers' explorer is GraphiQL built with the console and
@@ -25,7 +25,7 @@ afterAll(async () => {
   await pool?.close();
 });
 
-it('serves GraphiQL from the pool itself, which asks the pool for its schema', async () => {
+it('serves GraphiQL from the pool itself, which asks the pool for its schema', explained(async () => {
   const page = await browser.newPage();
   const origin = new URL(pool.url).origin;
   const elsewhere: string[] = [];
@@ -52,7 +52,7 @@ it('serves GraphiQL from the pool itself, which asks the pool for its schema', a
   expect(elsewhere).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();
-});
+}));
 
 it('has no explorer in production', () => {
   expect(consoleRoutes({ explorer: false }).map((route) => route.path)).not.toContain('/explorer');
