@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console';
 import { requestToken } from '../people/people-support';
 import { startTestPool, type TestPool } from '../support/test-pool';
-import { explained, launchChromium, screenshot, signInThroughConsole } from './console-browser';
+import { explained, launchChromium, screenshot, signInThroughConsole, story } from './console-browser';
 
 /**
  * Issue 14, app credentials in the console, in Debian's Chromium: Tianhe's app
@@ -50,10 +50,11 @@ async function read(query: string, token: string) {
 }
 
 describe('an app administrator registers an app, and the app reads within its scope and no further', () => {
+  const step = story();
   let app: { id: string; secret: string };
   let token: string;
 
-  it('registers an app for one resource with a purpose; the secret is shown once, with a warning', explained(async () => {
+  step('registers an app for one resource with a purpose; the secret is shown once, with a warning', async () => {
     await signInThroughConsole(page, consoleUrl, '440106.admin', PASSWORD);
     await page.getByRole('menuitem', { name: '应用与令牌' }).click();
     await page.getByLabel('应用名称').fill('天河区学位管理系统');
@@ -77,9 +78,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     await page.getByRole('cell', { name: '天河区学位管理系统' }).waitFor();
     expect(await page.content()).not.toContain(app.secret);
     await screenshot(page, 'apps-03-app-listed');
-  }));
+  });
 
-  it('gets a client-credentials token and reads within the scope; beyond it is refused', explained(async () => {
+  step('gets a client-credentials token and reads within the scope; beyond it is refused', async () => {
     const issued = await requestToken(pool, { grant_type: 'client_credentials' }, app);
     expect(issued.status).toBe(200);
     expect(issued.body.scope).toBe('GZJY-XS-001');
@@ -91,9 +92,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     const beyond = await read(READ_ID_NUMBERS, token);
     expect(beyond.body.errors!.find((e) => e.extensions?.coordinate === 'Student.idNumber')?.extensions).toMatchObject({ code: 'NOT_GRANTED', resource: 'GZJY-XS-002' });
     expect((await requestToken(pool, { grant_type: 'client_credentials', scope: 'GZJY-XS-002' }, app)).body.error).toBe('invalid_scope');
-  }));
+  });
 
-  it('rotates the secret after a confirmation: the new one is shown once, the old one is refused', explained(async () => {
+  step('rotates the secret after a confirmation: the new one is shown once, the old one is refused', async () => {
     await page.getByRole('button', { name: '轮换密钥' }).click();
     await page.getByText('旧密钥将立即失效').waitFor();
     await screenshot(page, 'apps-04-rotate-confirm');
@@ -107,9 +108,9 @@ describe('an app administrator registers an app, and the app reads within its sc
     expect(fresh.status).toBe(200);
     app = rotated;
     token = fresh.body.access_token!;
-  }));
+  });
 
-  it('revokes with a reason: the secret and the token the app holds are refused at once', explained(async () => {
+  step('revokes with a reason: the secret and the token the app holds are refused at once', async () => {
     expect((await read(READ_NAMES, token)).body.errors).toBeUndefined();
     await page.getByRole('button', { name: /吊\s*销/ }).click();
     await page.getByLabel('吊销原因').fill('系统停用');
@@ -123,7 +124,7 @@ describe('an app administrator registers an app, and the app reads within its sc
     expect(refused.body.errors![0]!.message).toMatch(/revoked/);
     const again = await requestToken(pool, { grant_type: 'client_credentials' }, app);
     expect(again).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-  }));
+  });
 });
 
 describe('people and roles', () => {

@@ -50,7 +50,7 @@ export async function chooseOption(page: Page, selectLabel: string, optionTitle:
   throw new Error(`${selectLabel}: the option ${optionTitle} could not be chosen`);
 }
 
-/** What the console's pages met, in order: the pool's GraphQL errors, refused or failed requests, slow answers, script errors. */
+/** What the console's pages met, in order: where they went, the pool's GraphQL errors, refused or failed requests, slow answers, script errors. */
 const troubles: string[] = [];
 const watched = new WeakSet<Page>();
 const SLOW_MS = 2_000;
@@ -70,7 +70,14 @@ function watchTroubles(page: Page): void {
     return `${request.method()} ${new URL(request.url()).pathname}${operation ? ` ${operation}` : ''}`;
   };
   page.on('pageerror', (error) => note(`script error: ${error.message}`));
-  page.on('requestfailed', (request) => note(`${named(request)} failed: ${request.failure()?.errorText ?? 'unknown'}`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) note(`at ${new URL(frame.url()).hash || new URL(frame.url()).pathname}`);
+  });
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'unknown';
+    // ERR_ABORTED is the page's own doing: a query it cancelled when its view changed.
+    if (failure !== 'net::ERR_ABORTED') note(`${named(request)} failed: ${failure}`);
+  });
   page.on('requestfinished', (request) => {
     const took = request.timing().responseEnd;
     if (took > SLOW_MS) note(`${named(request)} answered after ${(took / 1000).toFixed(1)} s`);
@@ -82,7 +89,9 @@ function watchTroubles(page: Page): void {
       const answered = `${named(response.request())}: HTTP ${response.status()}`;
       for (const error of body.errors ?? []) note(`${answered}, ${error.extensions?.code ?? 'no code'}: ${error.message}`);
       if (!response.ok() && !body.errors?.length) note(answered);
-    }, () => note(`${named(response.request())}: HTTP ${response.status()}, body not JSON or no longer readable`));
+    }, () => {
+      if (!response.ok()) note(`${named(response.request())}: HTTP ${response.status()}, not JSON`);
+    });
   });
 }
 
@@ -100,12 +109,30 @@ export function explained(test: () => Promise<void>): () => Promise<void> {
     } catch (error) {
       if (error instanceof Error) {
         const met = troubles.slice(from);
-        const note = `\n\nWhat the console's pages met during this test:\n${met.length ? met.join('\n') : '(nothing: no GraphQL error, failed request, slow answer or script error)'}`;
+        const note = `\n\nWhat the console's pages met during this test:\n${met.length ? met.join('\n') : '(nothing: no navigation, GraphQL error, failed request, slow answer or script error)'}`;
+        // The stack is read before the message changes: V8 writes it on first read, from the message of that moment.
+        const stack = error.stack ?? '';
+        const frames = stack.search(/\n\s+at /);
         error.message += note;
-        const frames = error.stack?.search(/\n\s+at /) ?? -1;
-        if (error.stack && frames >= 0) error.stack = error.stack.slice(0, frames) + note + error.stack.slice(frames);
+        error.stack = frames >= 0 ? stack.slice(0, frames) + note + stack.slice(frames) : stack + note;
       }
       throw error;
     }
   };
+}
+
+/**
+ * The steps of one story build on each other (the application the first step
+ * makes is the one the next declines): once a step fails, the later ones fail
+ * at once, naming it, instead of each waiting out its timeouts.
+ */
+export function story(): (name: string, test: () => Promise<void>) => void {
+  let failed: string | undefined;
+  return (name, test) => it(name, async () => {
+    if (failed !== undefined) throw new Error(`Not run: this step builds on "${failed}", which failed.`);
+    await explained(test)().catch((error: unknown) => {
+      failed = name;
+      throw error;
+    });
+  });
 }

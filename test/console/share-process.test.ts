@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console';
 import { signIn, withCookie } from '../people/people-support';
 import { startTestPool, type TestPool } from '../support/test-pool';
-import { chooseOption, explained, launchChromium, screenshot, signInThroughConsole } from './console-browser';
+import { chooseOption, explained, launchChromium, screenshot, signInThroughConsole, story } from './console-browser';
 
 /**
  * Issue 14, the share process run by people in the console, in Debian's
@@ -41,9 +41,10 @@ const APPLY = `mutation {
 }`;
 
 describe('the share process in the console', () => {
+  const step = story();
   let applicationId: string;
 
-  it('lets the school clerk apply through the wizard: resources, the fields needed, purpose, row scope, validity', explained(async () => {
+  step('lets the school clerk apply through the wizard: resources, the fields needed, purpose, row scope, validity', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, `${SCHOOL}.clerk`, PASSWORD);
     await page.getByRole('menuitem', { name: '申请', exact: true }).click();
@@ -74,9 +75,9 @@ describe('the share process in the console', () => {
     await page.getByText('审核上报后起算').waitFor();
     await screenshot(page, '05-application-submitted');
     await page.close();
-  }));
+  });
 
-  it('shows the district reviewer the application in the inbox, with both deadlines, and lets them decline it with a reason', explained(async () => {
+  step('shows the district reviewer the application in the inbox, with both deadlines, and lets them decline it with a reason', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, '440106.review', PASSWORD);
     await page.getByText('待办（1）').waitFor();
@@ -92,9 +93,9 @@ describe('the share process in the console', () => {
     await page.getByText('已退回本申请').waitFor();
     await screenshot(page, '08-application-declined');
     await page.close();
-  }));
+  });
 
-  it('shows the clerk the reason, and lets them resubmit without the field the reviewer objected to', explained(async () => {
+  step('shows the clerk the reason, and lets them resubmit without the field the reviewer objected to', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, `${SCHOOL}.clerk`, PASSWORD);
     await page.getByText('待办（1）').waitFor();
@@ -109,9 +110,9 @@ describe('the share process in the console', () => {
     await page.getByText('Query.students、Student.name', { exact: true }).waitFor();
     await screenshot(page, '11-application-resubmitted');
     await page.close();
-  }));
+  });
 
-  it('lets the reviewer endorse the resubmitted application, starting the provider\'s clock', explained(async () => {
+  step('lets the reviewer endorse the resubmitted application, starting the provider\'s clock', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, '440106.review', PASSWORD);
     await page.getByText('待办（1）').waitFor();
@@ -123,9 +124,9 @@ describe('the share process in the console', () => {
     await page.getByText('已审核上报').first().waitFor();
     await screenshot(page, '12-application-endorsed');
     await page.close();
-  }));
+  });
 
-  it('lets the city data officer approve with a mask on one field', explained(async () => {
+  step('lets the city data officer approve with a mask on one field', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, '440100.data', PASSWORD);
     await page.getByText('待办（1）').waitFor();
@@ -138,9 +139,9 @@ describe('the share process in the console', () => {
     await page.getByText(/脱敏 Student\.name（姓名只留姓）/).waitFor();
     await screenshot(page, '14-application-approved');
     await page.close();
-  }));
+  });
 
-  it('serves the school the masked name under the grant, and shows the grant on its grants page', explained(async () => {
+  step('serves the school the masked name under the grant, and shows the grant on its grants page', async () => {
     const { cookie } = await signIn(pool, `${SCHOOL}.clerk`, PASSWORD);
     // The grant is bound to its purpose: a read under it declares that purpose (x-edupool-purpose, percent-encoded UTF-8).
     const reply = await withCookie(pool, cookie, '{ students(first: 5, filter: { school: "2144017084" }) { edges { node { name } } } }',
@@ -168,9 +169,9 @@ describe('the share process in the console', () => {
     await page.getByText('GZJY-XS-002').waitFor();
     await screenshot(page, '17-catalog');
     await page.close();
-  }));
+  });
 
-  it('lets the school give the grant up: it ends at once, and the read under it is refused', explained(async () => {
+  step('lets the school give the grant up: it ends at once, and the read under it is refused', async () => {
     const page = await browser.newPage();
     await signInThroughConsole(page, consoleUrl, `${SCHOOL}.clerk`, PASSWORD);
     await page.getByRole('menuitem', { name: '我的授权' }).click();
@@ -187,7 +188,7 @@ describe('the share process in the console', () => {
       { 'x-edupool-purpose': encodeURIComponent('学区学位统筹') });
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data).toEqual({ students: { edges: [] } });
-  }));
+  });
 });
 
 describe('people without the role, and wrong passwords', () => {
