@@ -62,13 +62,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = composeSupergraph(options.subgraphs);
   const audienceTypes = new Map(options.subgraphs.map((s) => [s.name, typeNamesOf(s.typeDefs)]));
   const connections = createSubgraphConnections();
+  const logger = options.logger.child({ part: 'gateway' });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SigningDataSource(
-      name, url!, options.sealer, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(), connections,
+      name, url!, options.sealer, options.upstreamTimeoutMs, audienceTypes.get(name) ?? new Set(), connections, logger,
     ),
   });
-  const logger = options.logger.child({ part: 'gateway' });
   const server = new ApolloServer<GatewayContext>({
     gateway: decidingGateway(gateway),
     introspection: !options.production,

@@ -7,6 +7,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { errors, type ErrorShape } from '../policies/errors';
 import type { ContextSealer } from '../platform/context-sealer';
+import type { Logger } from '../platform/logger';
 import { injectTraceContext } from '../platform/observability/tracing';
 import { CONTEXT_HEADER, type RequestContextClaims } from '../platform/signed-context';
 import type { GatewayContext } from './gateway-context';
@@ -33,6 +34,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
     private readonly audienceTypes: ReadonlySet<string>,
     connections: SubgraphConnections,
+    private readonly logger: Pick<Logger, 'warn'>,
   ) {
     super({
       url,
@@ -78,7 +80,10 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      const shape = this.reportOf(error, 'requestId' in options.context ? String(options.context.requestId) : 'unknown');
+      const requestId = 'requestId' in options.context ? String(options.context.requestId) : 'unknown';
+      const shape = this.reportOf(error, requestId);
+      // The client is told only which part failed; the operator needs why (refused, reset, timed out).
+      this.logger.warn({ err: error, subgraph: this.subgraphName, requestId, code: shape.extensions.code }, 'subgraph fetch failed');
       throw new GraphQLError(shape.message, { extensions: { ...shape.extensions, subgraph: this.subgraphName } });
     }
   }
@@ -116,6 +121,16 @@ function serializedOnce(permissions: Permissions): ReturnType<typeof serializePe
  * make-fetch-happen, measured side by side (README "Benchmarks"). Past the
  * bound, fetches queue in the agent instead of opening ever more sockets under
  * a burst. One set per gateway, closed with it.
+ *
+ * An idle socket is closed by the gateway one second before the subgraph
+ * would close it (the `Keep-Alive: timeout=N` the subgraph announces), never
+ * by the subgraph first. Node's agent heeds that announcement only when the
+ * agent has a timeout of its own; without one, a fetch after a pause of about
+ * the subgraph's keep-alive timeout could take a socket the subgraph was
+ * closing that very moment, and fail (seen in CI on a loaded machine: an
+ * application submitted in the console got UPSTREAM_UNAVAILABLE). The
+ * timeout also bounds how long a socket to a subgraph that announces nothing
+ * stays idle.
  */
 export interface SubgraphConnections {
   readonly agentFor: (url: URL) => HttpAgent;
@@ -124,10 +139,12 @@ export interface SubgraphConnections {
 }
 
 const SOCKETS_PER_SUBGRAPH = 128;
+const IDLE_SOCKET_MS = 30_000;
 
 export function createSubgraphConnections(): SubgraphConnections {
-  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH });
+  const options = { keepAlive: true, maxSockets: SOCKETS_PER_SUBGRAPH, timeout: IDLE_SOCKET_MS };
+  const httpAgent = new HttpAgent(options);
+  const httpsAgent = new HttpsAgent(options);
   return {
     agentFor: (url) => (url.protocol === 'https:' ? httpsAgent : httpAgent),
     destroy: () => {

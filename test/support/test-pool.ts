@@ -45,6 +45,8 @@ export interface GraphQLReply {
 }
 
 export async function startTestPool(env: Record<string, string> = {}, clock?: Clock): Promise<TestPool> {
+  // Silent unless asked (TEST_POOL_LOG_LEVEL=warn): the pool's own account of a failure a test only sees from outside.
+  const logLevel = process.env.TEST_POOL_LOG_LEVEL ?? 'silent';
   const template = process.env.EDUPOOL_TEST_TEMPLATE;
   const root = process.env.EDUPOOL_TEST_ROOT;
   if (!template || !root) throw new Error('run scenario tests through jest (the system project\'s global setup makes the demo data)');
@@ -54,7 +56,7 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
   const governanceDb = await createMigratedTestDatabase(dataDir);
   const config = loadConfig({
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logLevel,
     PORT: '0',
     STUDENT_SUBGRAPH_PORT: '0',
     TEACHER_SUBGRAPH_PORT: '0',
@@ -75,7 +77,7 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     await governanceDb.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
-  const pool = await startPool(config, createLogger('silent', 'test'), {
+  const pool = await startPool(config, createLogger(logLevel, 'test'), {
     onStudentQuery: (sql, params) => studentQueries.push({ sql, params }),
     ...(clock ? { clock } : {}),
   }).catch(async (error: unknown) => {
