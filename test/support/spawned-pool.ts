@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestRedis } from './test-clients';
+import { deleteRedisKeys } from './test-clients';
 import { loadKeyPair } from '../../platform/keys';
 import { issueToken } from '../../platform/tokens';
 import { createMigratedTestDatabase } from './governance-template';
@@ -55,23 +55,11 @@ export async function spawnedEnv(extra: Record<string, string> = {}): Promise<Sp
     env,
     token: async (unit) => issueToken(await loadKeyPair('token', { dataDir }, true), { unit, ttlSeconds: 600 }),
     drop: async () => {
-      if (process.env.REDIS_URL && env.REDIS_KEY_PREFIX) await deleteKeys(process.env.REDIS_URL, env.REDIS_KEY_PREFIX);
+      if (process.env.REDIS_URL && env.REDIS_KEY_PREFIX) await deleteRedisKeys(process.env.REDIS_URL, env.REDIS_KEY_PREFIX);
       await governanceDb.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The hot-state keys the spawned pool wrote under its own prefix in the run's shared Redis. */
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const redis = createTestRedis(url, { maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export interface SpawnedProcess {

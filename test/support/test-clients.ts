@@ -42,4 +42,16 @@ export function createTestRedis(url: string, options: RedisOptions = {}): Redis 
   return client;
 }
 
+/** Deletes every key under `prefix` in the Redis at `url`: what a pool of one test wrote under its own prefix in the run's shared Redis. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = createTestRedis(url, { maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 function ignore(): void {}

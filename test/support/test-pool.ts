@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Cluster } from 'ioredis';
 import type { Clock } from '../../platform/clock';
 import { loadConfig, type Config } from '../../platform/config';
 import { loadKeyPair, type KeyPair } from '../../platform/keys';
@@ -9,7 +8,7 @@ import { createLogger } from '../../platform/logger';
 import { issueToken, type TokenRequest } from '../../platform/tokens';
 import { startPool, type RunningPool } from '../../scripts/start-pool';
 import { createMigratedTestDatabase } from './governance-template';
-import { connectTestClient } from './test-clients';
+import { connectTestClient, deleteRedisKeys } from './test-clients';
 
 /**
  * A whole pool for one scenario file: its own copy of the demo data, every
@@ -74,6 +73,7 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
   });
   const studentQueries: TestPool['studentQueries'] = [];
   const removeData = async () => {
+    await deleteHotStateKeys(config);
     await governanceDb.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -116,20 +116,22 @@ export async function startTestPool(env: Record<string, string> = {}, clock?: Cl
     },
     async close() {
       await sqlClient.end().catch(() => undefined);
-      await deleteHotStateKeys(pool);
       await pool.close();
       await removeData();
     },
   };
 }
 
-async function deleteHotStateKeys(pool: RunningPool): Promise<void> {
-  const redis = pool.hotState.redis;
-  if (!redis) return;
-  const prefix = pool.hotState.keyPrefix;
-  // A cluster's keys are spread over its masters, in many hash slots: each master is asked, each key deleted alone.
-  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
-  const keys = (await Promise.all(servers.map((server) => server.keys(`${prefix}*`).catch(() => [] as string[])))).flat();
-  // The client adds the prefix to every key it is given, so it is given the keys without it.
-  await Promise.all(keys.map((key) => redis.del(key.slice(prefix.length)).catch(() => undefined)));
+/**
+ * Deletes the pool's keys from the shared Redis once nothing of the pool can
+ * write any more: after it closed, or after its start failed. Deleting them
+ * before the close left keys behind whenever something of the pool wrote
+ * after the sweep (two keys, the denylist's ready mark and the school
+ * directory, outlived a CI run). A Redis Cluster in tests is always a private
+ * one, gone with its test; a private Redis already stopped has nothing to clean.
+ */
+async function deleteHotStateKeys(config: Config): Promise<void> {
+  if (!config.REDIS_URL) return;
+  // A private Redis stopped with its test has nothing of this pool left to delete.
+  await deleteRedisKeys(config.REDIS_URL, config.REDIS_KEY_PREFIX).catch(() => undefined);
 }
